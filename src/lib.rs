@@ -1,0 +1,11 @@
+//! gilpy: a small Python with a real global interpreter lock, as a library.
+//!
+//! So far the library holds the front end: [`syntax::parse_module`] turns Python source into
+//! its abstract syntax tree, or into the `SyntaxError` CPython 3.11 would report.
+//!
+//! ```
+//! let module = gilpy::syntax::parse_module("print('hello')\n", "hello.py").unwrap();
+//! assert_eq!(module.body.len(), 1);
+//! ```
+
+pub mod syntax;

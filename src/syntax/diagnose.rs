@@ -1,0 +1,761 @@
+//! Explaining a parse failure the way CPython 3.11 does: from the token the LR parser stopped
+//! at, and the tokens around it, pick CPython's specific message (`expected ':'`, `Perhaps you
+//! forgot a comma?`, `expected an indented block after …`) or fall back to `invalid syntax`.
+
+use lalrpop_util::ParseError;
+
+use super::ast::{ExprKind, Pos, StmtKind};
+use super::error::{Caret, ErrorKind, SyntaxError};
+use super::lexer::{Lexed, TokErrorClass};
+use super::targets;
+use super::token::{Tok, Token};
+
+/// Turns the parser's failure into the error CPython reports for this source.
+pub fn explain(
+    _source: &str,
+    lexed: &Lexed,
+    failure: ParseError<Pos, Tok, SyntaxError>,
+    error_at: usize,
+    token_error: Option<(SyntaxError, TokErrorClass)>,
+) -> Result<super::ast::Module, SyntaxError> {
+    let tokens = &lexed.tokens;
+    let parser_error = match failure {
+        ParseError::User { error } => error,
+        ParseError::UnrecognizedToken { expected, .. } => {
+            Diagnosis::new(tokens, error_at.min(tokens.len()), &expected, lexed.eof).explain()
+        }
+        ParseError::UnrecognizedEof { expected, .. } => {
+            if let Some((err, _)) = token_error {
+                return Err(err);
+            }
+            Diagnosis::new(tokens, tokens.len(), &expected, lexed.eof).explain()
+        }
+        ParseError::InvalidToken { location }
+        | ParseError::ExtraToken {
+            token: (location, _, _),
+        } => SyntaxError::syntax("invalid syntax", location, location),
+    };
+    // CPython tokenizes the rest of the file after a parser error, and a bad token found
+    // there wins — except over the indentation errors the parser reports itself.
+    // An unclosed bracket wins too when the parser's error lies past the line it opened on.
+    let indentation = parser_error.kind == ErrorKind::IndentationError
+        && matches!(
+            parser_error.msg.as_str(),
+            "unexpected indent" | "unexpected unindent"
+        );
+    match token_error {
+        Some((err, TokErrorClass::Hard)) if !indentation => Err(err),
+        Some((err, TokErrorClass::Unclosed(line))) if parser_error.end_lineno > line as usize => {
+            Err(err)
+        }
+        _ => Err(parser_error),
+    }
+}
+
+struct Diagnosis<'a> {
+    tokens: &'a [Token],
+    /// Index of the token the parser could not accept (`tokens.len()` at the end of input).
+    at: usize,
+    expected: &'a [String],
+    eof: Pos,
+}
+
+impl<'a> Diagnosis<'a> {
+    fn new(tokens: &'a [Token], at: usize, expected: &'a [String], eof: Pos) -> Diagnosis<'a> {
+        Diagnosis {
+            tokens,
+            at,
+            expected,
+            eof,
+        }
+    }
+
+    fn tok(&self, i: usize) -> Option<&'a Tok> {
+        self.tokens.get(i).map(|t| &t.tok)
+    }
+
+    fn expects(&self, terminal: &str) -> bool {
+        self.expected.iter().any(|e| e == terminal)
+    }
+
+    fn token_range(&self, i: usize) -> (Pos, Pos) {
+        match self.tokens.get(i) {
+            Some(t) => (t.lo, t.hi),
+            None => (self.eof, self.eof),
+        }
+    }
+
+    fn explain(&self) -> SyntaxError {
+        let at = self.at;
+        match self.tok(at) {
+            Some(Tok::Indent) => {
+                let t = &self.tokens[at];
+                return SyntaxError::with_caret(
+                    ErrorKind::IndentationError,
+                    "unexpected indent",
+                    Caret::Raw {
+                        line: t.lo.line,
+                        offset: t.lo.col as i64,
+                        end_offset: -1,
+                    },
+                );
+            }
+            Some(Tok::Dedent) if !self.at_end_of_input() && !self.after_block_header() => {
+                let t = &self.tokens[at];
+                return SyntaxError::with_caret(
+                    ErrorKind::IndentationError,
+                    "unexpected unindent",
+                    Caret::Raw {
+                        line: t.lo.line,
+                        offset: t.lo.col as i64,
+                        end_offset: -1,
+                    },
+                );
+            }
+            _ => {}
+        }
+        self.indented_block()
+            .or_else(|| self.unexpected_eof())
+            .or_else(|| self.expected_colon())
+            .or_else(|| self.try_without_handlers())
+            .or_else(|| self.legacy_print())
+            .or_else(|| self.assignment_in_expression())
+            .or_else(|| self.missing_comma())
+            .or_else(|| self.unparenthesized_except_types())
+            .or_else(|| self.import_trailing_comma())
+            .or_else(|| self.conditional_without_else())
+            .or_else(|| self.dict_missing_colon())
+            .or_else(|| self.unparenthesized_comprehension_target())
+            .or_else(|| self.unsupported_match())
+            .unwrap_or_else(|| {
+                let (lo, hi) = self.token_range(at);
+                SyntaxError::syntax("invalid syntax", lo, hi)
+            })
+    }
+
+    fn at_end_of_input(&self) -> bool {
+        self.tokens[self.at..].iter().all(|t| t.tok == Tok::Dedent)
+    }
+
+    fn after_block_header(&self) -> bool {
+        self.at >= 2
+            && self.tok(self.at - 1) == Some(&Tok::Newline)
+            && self.tok(self.at - 2) == Some(&Tok::Colon)
+    }
+
+    /// Index of the first token of the logical line holding token `i`.
+    fn line_start(&self, i: usize) -> usize {
+        let mut j = i.min(self.tokens.len());
+        while j > 0
+            && !matches!(
+                self.tokens[j - 1].tok,
+                Tok::Newline | Tok::Indent | Tok::Dedent
+            )
+        {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Bracket depth at token `i`, counted from the start of its logical line.
+    fn depth_at(&self, i: usize) -> i32 {
+        let start = self.line_start(i);
+        let mut depth = 0;
+        for t in &self.tokens[start..i.min(self.tokens.len())] {
+            match t.tok {
+                Tok::Lpar | Tok::WithLpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth -= 1,
+                _ => {}
+            }
+        }
+        depth
+    }
+
+    /// `expected an indented block after 'if' statement on line N`, and the like.
+    fn indented_block(&self) -> Option<SyntaxError> {
+        if !self.after_block_header() || !self.expects("\"INDENT\"") {
+            return None;
+        }
+        let header = self.line_start(self.at - 2);
+        let keyword = &self.tokens[header];
+        let what = match keyword.tok {
+            Tok::If => "'if' statement".to_string(),
+            Tok::Elif => "'elif' statement".to_string(),
+            Tok::Else => "'else' statement".to_string(),
+            Tok::While => "'while' statement".to_string(),
+            Tok::For => "'for' statement".to_string(),
+            Tok::Try => "'try' statement".to_string(),
+            Tok::Except => "'except' statement".to_string(),
+            Tok::Finally => "'finally' statement".to_string(),
+            Tok::With => "'with' statement".to_string(),
+            Tok::Def => "function definition".to_string(),
+            Tok::Class => "class definition".to_string(),
+            _ => return None,
+        };
+        let msg = format!(
+            "expected an indented block after {what} on line {}",
+            keyword.lo.line
+        );
+        // At the end of the file CPython points at the last line, without a caret.
+        let caret = if self.at_end_of_input() {
+            Caret::Raw {
+                line: self.eof.line,
+                offset: 0,
+                end_offset: -1,
+            }
+        } else {
+            let t = &self.tokens[self.at];
+            Caret::Raw {
+                line: t.lo.line,
+                offset: t.lo.col as i64 + 1,
+                end_offset: -1,
+            }
+        };
+        Some(SyntaxError::with_caret(
+            ErrorKind::IndentationError,
+            msg,
+            caret,
+        ))
+    }
+
+    /// Input that ends in the middle of a statement.
+    fn unexpected_eof(&self) -> Option<SyntaxError> {
+        if self.at < self.tokens.len() {
+            return None;
+        }
+        Some(SyntaxError::syntax(
+            "unexpected EOF while parsing",
+            self.eof,
+            self.eof,
+        ))
+    }
+
+    /// `expected ':'` (and `expected '('` after `def name`).
+    fn expected_colon(&self) -> Option<SyntaxError> {
+        let start = self.line_start(self.at);
+        if self.depth_at(self.at) != 0 {
+            return None;
+        }
+        let (lo, hi) = self.token_range(self.at);
+        let first = self.tok(start)?;
+        if *first == Tok::Def && self.at == start + 2 && self.expects("\"(\"") {
+            return Some(SyntaxError::syntax("expected '('", lo, hi));
+        }
+        if !self.expects("\":\"") {
+            return None;
+        }
+        let forced = matches!(first, Tok::Def | Tok::Try | Tok::Finally | Tok::Else);
+        let at_newline = self.tok(self.at) == Some(&Tok::Newline);
+        let header = matches!(
+            first,
+            Tok::If | Tok::Elif | Tok::While | Tok::For | Tok::With | Tok::Class | Tok::Except
+        );
+        if forced || (header && at_newline) {
+            return Some(SyntaxError::syntax("expected ':'", lo, hi));
+        }
+        None
+    }
+
+    /// `try:` whose block is followed by neither `except` nor `finally`.
+    fn try_without_handlers(&self) -> Option<SyntaxError> {
+        if !(self.expects("\"except\"") && self.expects("\"finally\"")) {
+            return None;
+        }
+        let (lo, hi) = self.token_range(self.at);
+        Some(SyntaxError::syntax(
+            "expected 'except' or 'finally' block",
+            lo,
+            hi,
+        ))
+    }
+
+    /// `print "hello"`: Python 2's print and exec statements.
+    fn legacy_print(&self) -> Option<SyntaxError> {
+        if self.at == 0 {
+            return None;
+        }
+        let Some(Tok::Name(name)) = self.tok(self.at - 1) else {
+            return None;
+        };
+        if name != "print" && name != "exec" {
+            return None;
+        }
+        let next = self.tok(self.at)?;
+        if !next.starts_expression() || *next == Tok::Lpar {
+            return None;
+        }
+        let end = self.expression_end(self.at, true);
+        if end == self.at {
+            return None;
+        }
+        let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
+        Some(SyntaxError::syntax(
+            msg,
+            self.tokens[self.at - 1].lo,
+            self.tokens[end - 1].hi,
+        ))
+    }
+
+    /// `if x = 1:` — an `=` where an expression was expected.
+    fn assignment_in_expression(&self) -> Option<SyntaxError> {
+        if self.tok(self.at) != Some(&Tok::Equal) || self.at == 0 {
+            return None;
+        }
+        let value_end = self.bitwise_or_end(self.at + 1);
+        if value_end == self.at + 1
+            || matches!(self.tok(value_end), Some(Tok::Equal | Tok::ColonEqual))
+        {
+            return None;
+        }
+        let lhs = self.operand_start(self.at, false);
+        if lhs == self.at {
+            return None;
+        }
+        if lhs + 1 == self.at && matches!(self.tok(lhs), Some(Tok::Name(_))) {
+            return Some(SyntaxError::syntax(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                self.tokens[lhs].lo,
+                self.tokens[value_end - 1].hi,
+            ));
+        }
+        let target = self.parse_expression(lhs, self.at)?;
+        let excluded = matches!(
+            target.kind,
+            ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. }
+        ) || matches!(self.tok(lhs), Some(Tok::True | Tok::False | Tok::None));
+        if excluded {
+            return None;
+        }
+        let msg = format!(
+            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+            targets::expr_name(&target)
+        );
+        Some(SyntaxError::syntax(
+            msg,
+            target.range.start,
+            target.range.end,
+        ))
+    }
+
+    /// `[1 2]`: two expressions side by side inside brackets.
+    fn missing_comma(&self) -> Option<SyntaxError> {
+        let at = self.at;
+        if at == 0 || self.depth_at(at) <= 0 {
+            return None;
+        }
+        let next = self.tok(at)?;
+        if !next.starts_expression() || !self.tokens[at - 1].tok.ends_expression() {
+            return None;
+        }
+        let start = self.operand_start(at, true);
+        if start == at {
+            return None;
+        }
+        // CPython leaves `name "string"` and soft keywords to other rules.
+        match (self.tok(start), self.tok(start + 1)) {
+            (Some(Tok::Name(_)), Some(Tok::String(_))) => return None,
+            (Some(Tok::Name(n)), _) if matches!(n.as_str(), "match" | "case" | "_") => return None,
+            (Some(Tok::Name(n)), _) if start + 1 == at && (n == "print" || n == "exec") => {
+                return None;
+            }
+            _ => {}
+        }
+        let end = self.expression_end(at, false);
+        if end == at {
+            return None;
+        }
+        Some(SyntaxError::syntax(
+            "invalid syntax. Perhaps you forgot a comma?",
+            self.tokens[start].lo,
+            self.tokens[end - 1].hi,
+        ))
+    }
+
+    /// `except A, B:`
+    fn unparenthesized_except_types(&self) -> Option<SyntaxError> {
+        let start = self.line_start(self.at);
+        if self.tok(start) != Some(&Tok::Except) || self.tok(self.at) != Some(&Tok::Comma) {
+            return None;
+        }
+        let end = self.expression_end(start + 1, true);
+        if end <= self.at + 1 {
+            return None;
+        }
+        Some(SyntaxError::syntax(
+            "multiple exception types must be parenthesized",
+            self.tokens[start + 1].lo,
+            self.tokens[end - 1].hi,
+        ))
+    }
+
+    /// `from m import a, b,`
+    fn import_trailing_comma(&self) -> Option<SyntaxError> {
+        let start = self.line_start(self.at);
+        if self.tok(start) != Some(&Tok::From)
+            || self.tok(self.at) != Some(&Tok::Newline)
+            || self.tok(self.at - 1) != Some(&Tok::Comma)
+            || self.depth_at(self.at) != 0
+        {
+            return None;
+        }
+        let (lo, hi) = self.token_range(self.at);
+        Some(SyntaxError::syntax(
+            "trailing comma not allowed without surrounding parentheses",
+            lo,
+            hi,
+        ))
+    }
+
+    /// `x = a if b` with no `else`.
+    fn conditional_without_else(&self) -> Option<SyntaxError> {
+        if !self.expects("\"else\"") || self.tok(self.at) == Some(&Tok::Else) {
+            return None;
+        }
+        let start = self.line_start(self.at);
+        let if_at = (start..self.at)
+            .rev()
+            .find(|&j| self.tokens[j].tok == Tok::If)?;
+        if if_at == start {
+            return None;
+        }
+        let operand = self.operand_start(if_at, true);
+        if operand == if_at {
+            return None;
+        }
+        Some(SyntaxError::syntax(
+            "expected 'else' after 'if' expression",
+            self.tokens[operand].lo,
+            self.tokens[self.at - 1].hi,
+        ))
+    }
+
+    /// `{1: 2, 3}` and `{'a' 1}`: a dict display whose key lacks its value.
+    fn dict_missing_colon(&self) -> Option<SyntaxError> {
+        if !self.expects("\":\"") || self.depth_at(self.at) <= 0 {
+            return None;
+        }
+        // Find the innermost open bracket; it must be `{` of a dict (it has a `:` already).
+        let start = self.line_start(self.at);
+        let mut depth = 0;
+        let mut open = None;
+        for j in (start..self.at).rev() {
+            match self.tokens[j].tok {
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+                Tok::Lpar | Tok::Lsqb | Tok::WithLpar if depth == 0 => return None,
+                Tok::Lbrace if depth == 0 => {
+                    open = Some(j);
+                    break;
+                }
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => depth -= 1,
+                _ => {}
+            }
+        }
+        let open = open?;
+        let key_start = self.operand_start(self.at, true);
+        if key_start == self.at || key_start <= open {
+            return None;
+        }
+        if !matches!(self.tok(key_start - 1), Some(Tok::Comma | Tok::Lbrace)) {
+            return None;
+        }
+        let key_end = self.tokens[self.at - 1].hi;
+        Some(SyntaxError::with_caret(
+            ErrorKind::SyntaxError,
+            "':' expected after dictionary key",
+            Caret::Raw {
+                line: key_end.line,
+                offset: key_end.col as i64,
+                end_offset: -1,
+            },
+        ))
+    }
+
+    /// `[x, y for x, y in pairs]`: a tuple element needs parentheses before `for`.
+    fn unparenthesized_comprehension_target(&self) -> Option<SyntaxError> {
+        if self.tok(self.at) != Some(&Tok::For) || self.depth_at(self.at) <= 0 {
+            return None;
+        }
+        let line = self.line_start(self.at);
+        let mut depth = 0;
+        let mut open = None;
+        for j in (line..self.at).rev() {
+            match self.tokens[j].tok {
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar if depth == 0 => {
+                    open = Some(j);
+                    break;
+                }
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => depth -= 1,
+                Tok::Comma if depth == 0 => {}
+                _ => {}
+            }
+        }
+        let open = open?;
+        if !matches!(self.tokens[open].tok, Tok::Lsqb | Tok::Lbrace) || open + 1 >= self.at {
+            return None;
+        }
+        let has_comma = self.tokens[open + 1..self.at]
+            .iter()
+            .scan(0i32, |d, t| {
+                match t.tok {
+                    Tok::Lpar | Tok::Lsqb | Tok::Lbrace => *d += 1,
+                    Tok::Rpar | Tok::Rsqb | Tok::Rbrace => *d -= 1,
+                    _ => {}
+                }
+                Some(*d == 0 && t.tok == Tok::Comma)
+            })
+            .any(|c| c);
+        if !has_comma {
+            return None;
+        }
+        Some(SyntaxError::syntax(
+            "did you forget parentheses around the comprehension target?",
+            self.tokens[open + 1].lo,
+            self.tokens[self.at - 1].hi,
+        ))
+    }
+
+    /// `match x:` — structural pattern matching is outside gilpy's subset.
+    fn unsupported_match(&self) -> Option<SyntaxError> {
+        let start = self.line_start(self.at);
+        let Some(Tok::Name(name)) = self.tok(start) else {
+            return None;
+        };
+        if name != "match" || self.at != start + 1 {
+            return None;
+        }
+        let t = &self.tokens[start];
+        Some(SyntaxError::syntax(
+            "'match' statements are not supported by gilpy",
+            t.lo,
+            t.hi,
+        ))
+    }
+
+    /// Parses tokens `from..to` as an expression, with their own positions.
+    fn parse_expression(&self, from: usize, to: usize) -> Option<super::ast::Expr> {
+        let mut tokens: Vec<Token> = self.tokens[from..to].to_vec();
+        let end = tokens.last()?.hi;
+        tokens.push(Token {
+            tok: Tok::Newline,
+            lo: end,
+            hi: end,
+            start: 0,
+            end: 0,
+        });
+        let mut module = super::parse_tokens(tokens).ok()?;
+        match module.body.pop()?.kind {
+            StmtKind::Expr { value } if module.body.is_empty() => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// The index just past the closing bracket matching the opening one at `i`.
+    fn skip_brackets(&self, i: usize) -> usize {
+        let mut depth = 0;
+        for j in i..self.tokens.len() {
+            match self.tokens[j].tok {
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => depth += 1,
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return j + 1;
+                    }
+                }
+                Tok::Newline => return j,
+                _ => {}
+            }
+        }
+        self.tokens.len()
+    }
+
+    /// The index of the opening bracket matching the closing one at `i`.
+    fn matching_open(&self, i: usize) -> Option<usize> {
+        let mut depth = 0;
+        for j in (0..=i).rev() {
+            match self.tokens[j].tok {
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(j);
+                    }
+                }
+                Tok::Newline => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Where the expression starting at `i` ends (exclusive). With `commas`, a comma-separated
+    /// series counts as one (CPython's `star_expressions`).
+    fn expression_end(&self, i: usize, commas: bool) -> usize {
+        self.scan_expression(i, commas, true)
+    }
+
+    /// Where the operand (`bitwise_or`) starting at `i` ends.
+    fn bitwise_or_end(&self, i: usize) -> usize {
+        self.scan_expression(i, false, false)
+    }
+
+    fn scan_expression(&self, mut j: usize, commas: bool, logical: bool) -> usize {
+        let n = self.tokens.len();
+        let mut last = j;
+        loop {
+            while j < n && is_prefix_operator(&self.tokens[j].tok, logical) {
+                j += 1;
+            }
+            let Some(t) = self.tok(j) else { return last };
+            j = match t {
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace => self.skip_brackets(j),
+                Tok::String(_) => {
+                    let mut k = j;
+                    while matches!(self.tok(k), Some(Tok::String(_))) {
+                        k += 1;
+                    }
+                    k
+                }
+                t if t.ends_expression() && !matches!(t, Tok::Rpar | Tok::Rsqb | Tok::Rbrace) => {
+                    j + 1
+                }
+                _ => return last,
+            };
+            loop {
+                match (self.tok(j), self.tok(j + 1)) {
+                    (Some(Tok::Lpar | Tok::Lsqb), _) => j = self.skip_brackets(j),
+                    (Some(Tok::Dot), Some(Tok::Name(_))) => j += 2,
+                    _ => break,
+                }
+            }
+            last = j;
+            match self.binary_operator_len(j, logical) {
+                Some(len) => j += len,
+                None if commas && self.tok(j) == Some(&Tok::Comma) => j += 1,
+                None => return last,
+            }
+        }
+    }
+
+    /// The length of the binary operator at `j` (`not in` and `is not` are two tokens).
+    fn binary_operator_len(&self, j: usize, logical: bool) -> Option<usize> {
+        let t = self.tok(j)?;
+        let arithmetic = matches!(
+            t,
+            Tok::Plus
+                | Tok::Minus
+                | Tok::Star
+                | Tok::DoubleStar
+                | Tok::Slash
+                | Tok::DoubleSlash
+                | Tok::Percent
+                | Tok::At
+                | Tok::LeftShift
+                | Tok::RightShift
+                | Tok::Amper
+                | Tok::Vbar
+                | Tok::CircumFlex
+        );
+        if arithmetic {
+            return Some(1);
+        }
+        if !logical {
+            return None;
+        }
+        match t {
+            Tok::Less
+            | Tok::Greater
+            | Tok::LessEqual
+            | Tok::GreaterEqual
+            | Tok::EqEqual
+            | Tok::NotEqual
+            | Tok::In
+            | Tok::And
+            | Tok::Or => Some(1),
+            Tok::Is if self.tok(j + 1) == Some(&Tok::Not) => Some(2),
+            Tok::Is => Some(1),
+            Tok::Not if self.tok(j + 1) == Some(&Tok::In) => Some(2),
+            _ => None,
+        }
+    }
+
+    /// Where the operand that ends just before `end` starts. With `logical`, a whole
+    /// disjunction (comparisons, `not`, `and`, `or`) counts as one operand.
+    fn operand_start(&self, end: usize, logical: bool) -> usize {
+        let line = self.line_start(end.min(self.tokens.len()).saturating_sub(1));
+        if end == 0 || end <= line {
+            return end;
+        }
+        let mut j = end - 1;
+        loop {
+            // Move to the start of the primary ending at `j`.
+            loop {
+                match self.tokens[j].tok {
+                    Tok::Rpar | Tok::Rsqb | Tok::Rbrace => match self.matching_open(j) {
+                        Some(open) => j = open,
+                        None => return end,
+                    },
+                    Tok::String(_) => {
+                        while j > line && matches!(self.tokens[j - 1].tok, Tok::String(_)) {
+                            j -= 1;
+                        }
+                    }
+                    ref t if t.ends_expression() => {}
+                    _ => return end,
+                }
+                // A trailer (`(…)`, `[…]`, `.name`) continues the primary to its left.
+                let trailer = matches!(self.tokens[j].tok, Tok::Lpar | Tok::Lsqb)
+                    && j > line
+                    && self.tokens[j - 1].tok.ends_expression();
+                if trailer {
+                    j -= 1;
+                    continue;
+                }
+                if matches!(self.tokens[j].tok, Tok::Name(_))
+                    && j >= line + 2
+                    && self.tokens[j - 1].tok == Tok::Dot
+                    && self.tokens[j - 2].tok.ends_expression()
+                {
+                    j -= 2;
+                    continue;
+                }
+                break;
+            }
+            while j > line
+                && is_prefix_operator(&self.tokens[j - 1].tok, logical)
+                && !(j >= line + 2 && self.tokens[j - 2].tok.ends_expression())
+            {
+                j -= 1;
+            }
+            // A binary operator before: the operand goes on to its left.
+            match self.operator_before(j, line, logical) {
+                Some(len) => j -= len + 1,
+                None => return j,
+            }
+        }
+    }
+
+    /// The length of the binary operator that ends just before `j`, if an operand precedes it.
+    fn operator_before(&self, j: usize, line: usize, logical: bool) -> Option<usize> {
+        if j < line + 2 {
+            return None;
+        }
+        let two = j >= line + 3
+            && logical
+            && matches!(
+                (&self.tokens[j - 2].tok, &self.tokens[j - 1].tok),
+                (Tok::Not, Tok::In) | (Tok::Is, Tok::Not)
+            );
+        let len = if two { 2 } else { 1 };
+        if !two && self.binary_operator_len(j - 1, logical) != Some(1) {
+            return None;
+        }
+        self.tokens[j - 1 - len]
+            .tok
+            .ends_expression()
+            .then_some(len)
+    }
+}
+fn is_prefix_operator(tok: &Tok, logical: bool) -> bool {
+    matches!(tok, Tok::Minus | Tok::Plus | Tok::Tilde) || (logical && *tok == Tok::Not)
+}

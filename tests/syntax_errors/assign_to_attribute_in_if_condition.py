@@ -1,0 +1,3 @@
+def check(v):
+    if v.count = 3:
+        return True

@@ -1,0 +1,4 @@
+names = [
+    first
+    second,
+]

@@ -1,0 +1,4 @@
+def run():
+    for ch in 'abc':
+        if ch == 'b'
+            return ch

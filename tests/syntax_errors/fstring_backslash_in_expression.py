@@ -1,0 +1,1 @@
+s = f"{'\n'.join(items)}"

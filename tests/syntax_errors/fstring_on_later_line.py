@@ -1,0 +1,3 @@
+def show(v):
+    label = 'v'
+    return f'{label}: {v!x}'

@@ -1,0 +1,2 @@
+class Empty:
+    # nothing here

@@ -1,0 +1,3 @@
+def compute(a, b):
+    result = a + * b
+    return result

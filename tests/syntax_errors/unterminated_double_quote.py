@@ -1,0 +1,3 @@
+x = 1
+msg = "hello world
+print(msg)

@@ -1,0 +1,4 @@
+doc = """Start of docs
+more text
+
+x = 1
