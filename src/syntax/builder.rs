@@ -715,13 +715,23 @@ pub fn aug_assign(
     ))
 }
 
+/// `target: annotation = value`; `colon` is where the `:` is.
 pub fn ann_assign(
     l: Pos,
     r: Pos,
     target: Expr,
+    colon: Pos,
     annotation: Expr,
     value: Option<Expr>,
 ) -> Result<Stmt, SyntaxError> {
+    // A starred expression is no expression in CPython's grammar: `*a: int` is plain bad syntax.
+    if let ExprKind::Starred { .. } = target.kind {
+        let end = Pos {
+            line: colon.line,
+            col: colon.col + 1,
+        };
+        return Err(SyntaxError::syntax("invalid syntax", colon, end));
+    }
     let simple = matches!(target.kind, ExprKind::Name { .. }) && target.range.start == l;
     let target = targets::annotation_target(target)?;
     Ok(Stmt::new(

@@ -4,7 +4,7 @@
 
 use lalrpop_util::ParseError;
 
-use super::ast::{ExprKind, Pos, StmtKind};
+use super::ast::{CmpOp, ExprKind, Pos, StmtKind};
 use super::error::{Caret, ErrorKind, SyntaxError};
 use super::lexer::{Lexed, TokErrorClass};
 use super::targets;
@@ -25,10 +25,11 @@ pub fn explain(
             Diagnosis::new(tokens, error_at.min(tokens.len()), &expected, lexed.eof).explain()
         }
         ParseError::UnrecognizedEof { expected, .. } => {
-            if let Some((err, _)) = token_error {
-                return Err(err);
+            let diagnosis = Diagnosis::new(tokens, tokens.len(), &expected, lexed.eof);
+            match token_error {
+                Some((err, _)) => return Err(err),
+                None => diagnosis.explain(),
             }
-            Diagnosis::new(tokens, tokens.len(), &expected, lexed.eof).explain()
         }
         ParseError::InvalidToken { location }
         | ParseError::ExtraToken {
@@ -115,16 +116,19 @@ impl<'a> Diagnosis<'a> {
             _ => {}
         }
         self.indented_block()
+            .or_else(|| self.try_without_handlers())
             .or_else(|| self.unexpected_eof())
             .or_else(|| self.expected_colon())
-            .or_else(|| self.try_without_handlers())
             .or_else(|| self.legacy_print())
+            .or_else(|| self.missing_default())
             .or_else(|| self.assignment_in_expression())
+            .or_else(|| self.for_target())
             .or_else(|| self.missing_comma())
             .or_else(|| self.unparenthesized_except_types())
             .or_else(|| self.import_trailing_comma())
             .or_else(|| self.conditional_without_else())
             .or_else(|| self.dict_missing_colon())
+            .or_else(|| self.dict_missing_value())
             .or_else(|| self.unparenthesized_comprehension_target())
             .or_else(|| self.unsupported_match())
             .unwrap_or_else(|| {
@@ -196,7 +200,9 @@ impl<'a> Diagnosis<'a> {
             "expected an indented block after {what} on line {}",
             keyword.lo.line
         );
-        // At the end of the file CPython points at the last line, without a caret.
+        // At the end of the file CPython points at the last line, and on a line that dedents
+        // at that line, both without a caret.
+        let dedents = self.tok(self.at) == Some(&Tok::Dedent);
         let caret = if self.at_end_of_input() {
             Caret::Raw {
                 line: self.eof.line,
@@ -207,7 +213,7 @@ impl<'a> Diagnosis<'a> {
             let t = &self.tokens[self.at];
             Caret::Raw {
                 line: t.lo.line,
-                offset: t.lo.col as i64 + 1,
+                offset: if dedents { 0 } else { t.lo.col as i64 + 1 },
                 end_offset: -1,
             }
         };
@@ -241,6 +247,16 @@ impl<'a> Diagnosis<'a> {
         if *first == Tok::Def && self.at == start + 2 && self.expects("\"(\"") {
             return Some(SyntaxError::syntax("expected '('", lo, hi));
         }
+        // `def f() -> ???:` where no annotation can be read: CPython skips the optional
+        // `-> expression` and wants ':' at the arrow.
+        if *first == Tok::Def
+            && let Some(arrow) = (start..self.at).find(|&j| self.tokens[j].tok == Tok::Rarrow)
+            && self.depth_at(arrow) == 0
+            && (arrow + 1 == self.at || self.parse_expression(arrow + 1, self.at).is_none())
+        {
+            let arrow = &self.tokens[arrow];
+            return Some(SyntaxError::syntax("expected ':'", arrow.lo, arrow.hi));
+        }
         if !self.expects("\":\"") {
             return None;
         }
@@ -260,6 +276,16 @@ impl<'a> Diagnosis<'a> {
     fn try_without_handlers(&self) -> Option<SyntaxError> {
         if !(self.expects("\"except\"") && self.expects("\"finally\"")) {
             return None;
+        }
+        if self.at_end_of_input() {
+            // At the end of the file CPython shows the last line without a caret.
+            let caret = Caret::Raw {
+                line: self.eof.line,
+                offset: 0,
+                end_offset: -1,
+            };
+            let msg = "expected 'except' or 'finally' block";
+            return Some(SyntaxError::with_caret(ErrorKind::SyntaxError, msg, caret));
         }
         let (lo, hi) = self.token_range(self.at);
         Some(SyntaxError::syntax(
@@ -299,6 +325,11 @@ impl<'a> Diagnosis<'a> {
     /// `if x = 1:` — an `=` where an expression was expected.
     fn assignment_in_expression(&self) -> Option<SyntaxError> {
         if self.tok(self.at) != Some(&Tok::Equal) || self.at == 0 {
+            return None;
+        }
+        // Only where CPython reads a named expression: conditions and inside brackets.
+        let first = &self.tokens[self.line_start(self.at)].tok;
+        if self.depth_at(self.at) == 0 && !matches!(first, Tok::If | Tok::Elif | Tok::While) {
             return None;
         }
         let value_end = self.bitwise_or_end(self.at + 1);
@@ -344,17 +375,39 @@ impl<'a> Diagnosis<'a> {
             return None;
         }
         let next = self.tok(at)?;
-        if !next.starts_expression() || !self.tokens[at - 1].tok.ends_expression() {
+        if !next.starts_expression()
+            || !self.tokens[at - 1].tok.ends_expression()
+            || self.in_parameters(at)
+        {
             return None;
         }
         let start = self.operand_start(at, true);
         if start == at {
             return None;
         }
-        // CPython leaves `name "string"` and soft keywords to other rules.
+        // A comprehension's iterable (`for x in a b`) is a plain disjunction too.
+        if start > 0
+            && self.tokens[start - 1].tok == Tok::For
+            && self.tokens[start..at].iter().any(|t| t.tok == Tok::In)
+        {
+            return None;
+        }
+        // After a comprehension's `in` and `if`, CPython parses a plain disjunction, where this
+        // hint is never given.
+        // Nor after a `*` or `**` that unpacks.
+        if start > 0
+            && matches!(
+                self.tokens[start - 1].tok,
+                Tok::If | Tok::In | Tok::Star | Tok::DoubleStar
+            )
+        {
+            return None;
+        }
+        // CPython leaves `name "string"` and soft keywords to other rules — and its check takes
+        // any prefix of a soft keyword (`c`, `ma`) for one.
         match (self.tok(start), self.tok(start + 1)) {
             (Some(Tok::Name(_)), Some(Tok::String(_))) => return None,
-            (Some(Tok::Name(n)), _) if matches!(n.as_str(), "match" | "case" | "_") => return None,
+            (Some(Tok::Name(n)), _) if is_soft_keyword_prefix(n) => return None,
             (Some(Tok::Name(n)), _) if start + 1 == at && (n == "print" || n == "exec") => {
                 return None;
             }
@@ -364,11 +417,90 @@ impl<'a> Diagnosis<'a> {
         if end == at {
             return None;
         }
+        // CPython's range runs between the two expressions' nodes (inside any parentheses).
+        let from = self
+            .parse_expression(start, at)
+            .map_or(self.tokens[start].lo, |e| e.range.start);
+        let to = self
+            .parse_expression(at, end)
+            .map_or(self.tokens[end - 1].hi, |e| e.range.end);
         Some(SyntaxError::syntax(
             "invalid syntax. Perhaps you forgot a comma?",
-            self.tokens[start].lo,
-            self.tokens[end - 1].hi,
+            from,
+            to,
         ))
+    }
+
+    /// Whether token `i` is among the parameters of a `def` or a `lambda`, which are names,
+    /// not expressions.
+    fn in_parameters(&self, i: usize) -> bool {
+        let line = self.line_start(i);
+        let mut depth = 0;
+        for j in (line..i).rev() {
+            match self.tokens[j].tok {
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar if depth > 0 => depth -= 1,
+                Tok::Lpar if j >= line + 2 => return self.tokens[j - 2].tok == Tok::Def,
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => return false,
+                Tok::Colon if depth == 0 => return false,
+                Tok::Lambda if depth == 0 => return true,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// `def f(x=):` — a parameter's `=` with nothing after it.
+    fn missing_default(&self) -> Option<SyntaxError> {
+        if self.at == 0 || self.tok(self.at - 1) != Some(&Tok::Equal) {
+            return None;
+        }
+        let closes = matches!(self.tok(self.at), Some(Tok::Rpar | Tok::Comma | Tok::Colon));
+        if !closes || !self.in_parameters(self.at - 1) {
+            return None;
+        }
+        let equals = &self.tokens[self.at - 1];
+        Some(SyntaxError::syntax(
+            "expected default value expression",
+            equals.lo,
+            equals.hi,
+        ))
+    }
+
+    /// `for f() in x:` and `for x y:` — the target of a `for` (statement or comprehension) is
+    /// checked on its own, as CPython's `invalid_for_target` does.
+    fn for_target(&self) -> Option<SyntaxError> {
+        let line = self.line_start(self.at);
+        let depth = self.depth_at(self.at);
+        let mut level = 0;
+        let mut for_at = None;
+        for j in (line..self.at).rev() {
+            match self.tokens[j].tok {
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => level += 1,
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar if level == 0 => break,
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => level -= 1,
+                Tok::In | Tok::Colon | Tok::Comma if level == 0 && depth > 0 => break,
+                Tok::For if level == 0 => {
+                    for_at = Some(j);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let for_at = for_at?;
+        let end = self.expression_end(for_at + 1, true);
+        if end <= for_at + 1 || end > self.at {
+            return None;
+        }
+        let target = self.parse_expression(for_at + 1, end)?;
+        let target = match &target.kind {
+            // `for x in y z`: a comparison with `in` first stands for target and iterable.
+            ExprKind::Compare { left, ops, .. } if ops.first() == Some(&CmpOp::In) => left,
+            ExprKind::Compare { .. } => return None,
+            _ => &target,
+        };
+        let bad = targets::invalid_target(target, targets::TargetKind::Store)?;
+        Some(targets::target_error(bad, targets::TargetKind::Store))
     }
 
     /// `except A, B:`
@@ -408,25 +540,74 @@ impl<'a> Diagnosis<'a> {
 
     /// `x = a if b` with no `else`.
     fn conditional_without_else(&self) -> Option<SyntaxError> {
-        if !self.expects("\"else\"") || self.tok(self.at) == Some(&Tok::Else) {
+        if self.tok(self.at) == Some(&Tok::Else) {
             return None;
         }
+        // The nearest `if` before the error at the same bracket depth, with no `else` since.
         let start = self.line_start(self.at);
+        let depth = self.depth_at(self.at);
         let if_at = (start..self.at)
             .rev()
-            .find(|&j| self.tokens[j].tok == Tok::If)?;
-        if if_at == start {
+            .find(|&j| self.tokens[j].tok == Tok::If && self.depth_at(j) == depth)?;
+        if self.tokens[if_at..self.at]
+            .iter()
+            .any(|t| t.tok == Tok::Else)
+        {
             return None;
         }
         let operand = self.operand_start(if_at, true);
-        if operand == if_at {
+        // A statement's `if` has no operand before it; a comprehension's follows its iterable
+        // (`for x in xs if …`, which reads as the operand `x in xs` after `for`).
+        if operand == if_at
+            || (operand > start && matches!(self.tokens[operand - 1].tok, Tok::In | Tok::For))
+        {
+            return None;
+        }
+        let condition_end = self.expression_end(if_at + 1, false);
+        if condition_end <= if_at + 1 || condition_end > self.at {
+            return None;
+        }
+        if matches!(self.tok(condition_end), Some(Tok::Else | Tok::Colon)) {
             return None;
         }
         Some(SyntaxError::syntax(
             "expected 'else' after 'if' expression",
             self.tokens[operand].lo,
-            self.tokens[self.at - 1].hi,
+            self.tokens[condition_end - 1].hi,
         ))
+    }
+
+    /// `{'a': }` — a dict key and `:` with no value.
+    fn dict_missing_value(&self) -> Option<SyntaxError> {
+        if self.at == 0
+            || self.tok(self.at - 1) != Some(&Tok::Colon)
+            || !matches!(self.tok(self.at), Some(Tok::Rbrace | Tok::Comma))
+            || self.innermost_open(self.at) != Some(Tok::Lbrace)
+        {
+            return None;
+        }
+        let colon = &self.tokens[self.at - 1];
+        Some(SyntaxError::syntax(
+            "expression expected after dictionary key and ':'",
+            colon.lo,
+            colon.hi,
+        ))
+    }
+
+    /// The kind of the innermost bracket open at token `i` on its line.
+    fn innermost_open(&self, i: usize) -> Option<Tok> {
+        let mut depth = 0;
+        for j in (self.line_start(i)..i).rev() {
+            match self.tokens[j].tok {
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar if depth == 0 => {
+                    return Some(self.tokens[j].tok.clone());
+                }
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => depth -= 1,
+                _ => {}
+            }
+        }
+        None
     }
 
     /// `{1: 2, 3}` and `{'a' 1}`: a dict display whose key lacks its value.
@@ -521,7 +702,13 @@ impl<'a> Diagnosis<'a> {
         let Some(Tok::Name(name)) = self.tok(start) else {
             return None;
         };
-        if name != "match" || self.at != start + 1 {
+        // `match x:` fails at `x`; `match -x:` parses as an expression up to `:`, and
+        // `match (x):` as an annotated assignment missing its annotation.
+        let at_colon = self.depth_at(self.at) == 0
+            && (self.tok(self.at) == Some(&Tok::Colon)
+                || (self.tok(self.at) == Some(&Tok::Newline)
+                    && self.tok(self.at - 1) == Some(&Tok::Colon)));
+        if name != "match" || !(self.at == start + 1 || at_colon) {
             return None;
         }
         let t = &self.tokens[start];
@@ -756,6 +943,10 @@ impl<'a> Diagnosis<'a> {
             .then_some(len)
     }
 }
+fn is_soft_keyword_prefix(name: &str) -> bool {
+    ["match", "case", "_"].iter().any(|k| k.starts_with(name))
+}
+
 fn is_prefix_operator(tok: &Tok, logical: bool) -> bool {
     matches!(tok, Tok::Minus | Tok::Plus | Tok::Tilde) || (logical && *tok == Tok::Not)
 }

@@ -136,7 +136,7 @@ impl SyntaxError {
         let mut end_offset = self.end_offset;
         // A range that runs onto later lines is shown up to the end of this one.
         let line_len = text.len() as i64;
-        if end_offset > line_len + 1 {
+        if end_offset > line_len + 1 || self.end_lineno > self.lineno {
             end_offset = line_len + 1;
         }
         let carets = if end_offset > 0 && end_offset > self.offset {

@@ -415,11 +415,13 @@ impl<'s> Layer<'s> {
             self.indents.push((col, altcol));
             self.push(Tok::Indent, i, i);
         } else {
-            while self.indents.len() > 1 && col < self.indents.last().map_or(0, |l| l.0) {
-                self.indents.pop();
-                self.push(Tok::Dedent, i, i);
-            }
-            let (top, alttop) = *self.indents.last().unwrap_or(&(0, 0));
+            // Find the level to return to first: on an error no DEDENT reaches the parser.
+            let keep = self
+                .indents
+                .iter()
+                .rposition(|&(c, _)| c <= col)
+                .map_or(1, |i| i + 1);
+            let (top, alttop) = self.indents[keep - 1];
             if col != top {
                 let text = self.lines.line_text(offset);
                 let line = self.lines.pos(offset).line;
@@ -437,6 +439,10 @@ impl<'s> Layer<'s> {
             if altcol != alttop {
                 return Err(self.tab_error(offset));
             }
+            for _ in keep..self.indents.len() {
+                self.push(Tok::Dedent, i, i);
+            }
+            self.indents.truncate(keep);
         }
         self.line_has_tokens = false;
         Ok(())
@@ -647,9 +653,7 @@ impl<'s> Layer<'s> {
 
     /// End of input: unclosed brackets, the last NEWLINE and the closing DEDENTs.
     fn finish(&mut self) -> TokResult {
-        if let (Some(&(open, pos)), Some(&(_, inner))) =
-            (self.brackets.first(), self.brackets.last())
-        {
+        if let Some(&(open, pos)) = self.brackets.last() {
             let at = self.lines.chars_before(self.offset_of(pos)) + 1;
             let err = SyntaxError::with_caret(
                 ErrorKind::SyntaxError,
@@ -660,7 +664,7 @@ impl<'s> Layer<'s> {
                     end_offset: 0,
                 },
             );
-            return Err((err, TokErrorClass::Unclosed(inner.line)));
+            return Err((err, TokErrorClass::Unclosed(pos.line)));
         }
         let len = self.source.len();
         if self.line_has_tokens {
