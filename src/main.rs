@@ -23,13 +23,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let source = match read_source(path) {
-        Ok(source) => source,
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(err) => {
-            eprintln!(
-                "gilpy: can't open file '{path}': [Errno {}] {}",
-                err.0, err.1
-            );
+            eprintln!("gilpy: can't open file '{path}': {}", os_error(&err));
             return ExitCode::from(2);
         }
     };
@@ -38,9 +35,19 @@ fn main() -> ExitCode {
         Mode::Run => absolute(path),
         _ => path.clone(),
     };
-    let text = source.clone();
-    let outcome = syntax::on_large_stack(source.len(), move || {
-        syntax::parse_module(&text, &shown)
+    let source = match String::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(err) => {
+            eprintln!(
+                "{}",
+                non_utf8_error(err.as_bytes(), err.utf8_error(), &shown)
+            );
+            return ExitCode::from(1);
+        }
+    };
+    let len = source.len();
+    let outcome = syntax::on_large_stack(len, move || {
+        syntax::parse_module(&source, &shown)
             .map(|module| match mode {
                 Mode::DumpAst => Some(dump::dump_module(&module)),
                 Mode::Check => None,
@@ -67,20 +74,24 @@ fn main() -> ExitCode {
     }
 }
 
-/// The file's text; a file that is not UTF-8 is decoded lossily, as the tokenizer would reject it.
-fn read_source(path: &str) -> Result<String, (i32, String)> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())),
-        Err(err) => {
-            let errno = err.raw_os_error().unwrap_or(0);
-            let text = match err.kind() {
-                std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
-                _ => err.to_string(),
-            };
-            Err((errno, text))
-        }
-    }
+/// `[Errno 2] No such file or directory`, as Python words an OS error.
+fn os_error(err: &std::io::Error) -> String {
+    let errno = err.raw_os_error().unwrap_or(0);
+    let text = err.to_string();
+    // Rust appends " (os error N)" to the system's message; Python shows the message alone.
+    let text = text.split(" (os error").next().unwrap_or(&text);
+    format!("[Errno {errno}] {text}")
+}
+
+/// CPython's error for a source file that is not UTF-8 (gilpy reads no coding declarations).
+fn non_utf8_error(bytes: &[u8], err: std::str::Utf8Error, shown: &str) -> String {
+    let at = err.valid_up_to();
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    format!(
+        "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {shown} on line {line}, \
+         but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+        bytes[at]
+    )
 }
 
 fn absolute(path: &str) -> String {

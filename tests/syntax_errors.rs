@@ -103,3 +103,44 @@ fn too_deep_nesting_is_an_error_not_a_crash() {
     let err = gilpy::syntax::parse_module(&parens, "parens.py").unwrap_err();
     assert_eq!(err.msg, "too many nested parentheses");
 }
+
+/// Runs `gilpy --check` on `bytes` written to a fresh file; returns (stderr, exit code).
+fn check_bytes(name: &str, bytes: &[u8]) -> (String, Option<i32>) {
+    let dir = std::env::temp_dir().join(format!("gilpy-test-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), bytes).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_gilpy"))
+        .arg("--check")
+        .arg(name)
+        .current_dir(&dir)
+        .output()
+        .expect("gilpy runs");
+    std::fs::remove_dir_all(&dir).unwrap();
+    (
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        output.status.code(),
+    )
+}
+
+#[test]
+fn source_that_is_not_utf8_is_refused_as_cpython_does() {
+    let (stderr, code) = check_bytes("latin1.py", b"x = 1\ny = \"\xe9\"\n");
+    assert_eq!(
+        stderr,
+        "SyntaxError: Non-UTF-8 code starting with '\\xe9' in file latin1.py on line 2, but no \
+         encoding declared; see https://peps.python.org/pep-0263/ for details\n"
+    );
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn null_bytes_and_byte_order_marks() {
+    let (stderr, code) = check_bytes("nul.py", b"x = 1\x00\n");
+    assert_eq!(
+        stderr,
+        "  File \"nul.py\", line 1\n    x = 1\nSyntaxError: source code cannot contain null bytes\n"
+    );
+    assert_eq!(code, Some(1));
+    let (stderr, code) = check_bytes("bom.py", "\u{feff}x = 1\nprint(x)\n".as_bytes());
+    assert_eq!((stderr.as_str(), code), ("", Some(0)));
+}

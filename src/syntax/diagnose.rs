@@ -12,7 +12,6 @@ use super::token::{Tok, Token};
 
 /// Turns the parser's failure into the error CPython reports for this source.
 pub fn explain(
-    _source: &str,
     lexed: &Lexed,
     failure: ParseError<Pos, Tok, SyntaxError>,
     error_at: usize,

@@ -113,7 +113,8 @@ impl SyntaxError {
             }
             Caret::Located => {}
         }
-        self.text = line_text.map(|t| t.to_string());
+        // CPython's line of text ends at a NUL byte.
+        self.text = line_text.map(|t| t.split('\0').next().unwrap_or(t).to_string());
         self
     }
 

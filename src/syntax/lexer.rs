@@ -299,7 +299,8 @@ impl<'s> Layer<'s> {
                 Raw::Newline => {
                     if self.brackets.is_empty() {
                         if self.line_has_tokens {
-                            self.push(Tok::Newline, span.start, span.end);
+                            // NEWLINE is zero-width, as CPython's errors at it show.
+                            self.push(Tok::Newline, span.start, span.start);
                             self.line_has_tokens = false;
                         }
                         at_line_start = true;
@@ -536,9 +537,16 @@ impl<'s> Layer<'s> {
             offset: at,
             end_offset: at,
         };
-        let msg = if ch == '\0' {
-            "source code cannot contain null bytes".to_string()
-        } else if is_printable(ch) {
+        if ch == '\0' {
+            // CPython shows the line up to the NUL, without a caret.
+            let caret = Caret::Raw {
+                line,
+                offset: 0,
+                end_offset: -1,
+            };
+            return Err(self.hard("source code cannot contain null bytes", caret));
+        }
+        let msg = if is_printable(ch) {
             format!("invalid character '{ch}' (U+{:04X})", ch as u32)
         } else {
             format!("invalid non-printable character U+{:04X}", ch as u32)
@@ -609,9 +617,6 @@ impl<'s> Layer<'s> {
                 Some(_) => i += 1,
             }
         };
-        if body_end > bytes.len() {
-            return Err(self.unterminated(start, triple, self.lines.last_line()));
-        }
         let end = body_end + close_len;
         let prefix_len = quote_end - 1 - start;
         let body_pos = self.lines.pos(body_start);
@@ -668,20 +673,14 @@ impl<'s> Layer<'s> {
         }
         let len = self.source.len();
         if self.line_has_tokens {
+            // The NEWLINE CPython adds when the last line has none.
             let eof = self.lines.eof_pos();
-            let at = self
-                .tokens
-                .last()
-                .map_or(len, |t| t.end.max(len.min(t.end)));
             self.tokens.push(Token {
                 tok: Tok::Newline,
                 lo: eof,
-                hi: Pos {
-                    line: eof.line,
-                    col: eof.col + 1,
-                },
-                start: at,
-                end: at,
+                hi: eof,
+                start: len,
+                end: len,
             });
             self.line_has_tokens = false;
         }

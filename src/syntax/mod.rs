@@ -52,6 +52,8 @@ pub const MAX_EXPRESSION_DEPTH: usize = 3000;
 /// assert!(matches!(module.body[0].kind, StmtKind::FunctionDef { .. }));
 /// ```
 pub fn parse_module(source: &str, filename: &str) -> Result<Module, SyntaxError> {
+    // A UTF-8 byte order mark at the start is not part of the program.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     on_large_stack(source.len(), || parse_source(source)).map_err(|e| e.locate(source, filename))
 }
 
@@ -109,7 +111,7 @@ fn parse_source(source: &str) -> Result<Module, SyntaxError> {
     let error_at = consumed.get().saturating_sub(1);
     // The tokens were handed to the parser; errors are rare, so tokenize again to explain one.
     let lexed = lexer::tokenize(source);
-    diagnose::explain(source, &lexed, failure, error_at, token_error)
+    diagnose::explain(&lexed, failure, error_at, token_error)
 }
 
 /// Parses the text CPython 3.11 makes of an f-string field, `(expression)`.

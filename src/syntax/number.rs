@@ -7,20 +7,24 @@ use num_traits::Num;
 use super::token::Tok;
 
 /// Why a numeric literal is malformed, and where CPython points.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NumberError {
     /// The tokenizer's cursor (a byte offset) when it gave up: the caret goes under the
     /// character just before it.
-    Cursor(&'static str, usize),
+    Cursor(String, usize),
     /// A byte range `from..to` (the leading zeros of an old-style octal literal).
-    Range(&'static str, usize, usize),
+    Range(String, usize, usize),
 }
 
 impl NumberError {
-    pub fn message(&self) -> &'static str {
+    pub fn message(&self) -> &str {
         match self {
             NumberError::Cursor(msg, _) | NumberError::Range(msg, _, _) => msg,
         }
+    }
+
+    fn at(msg: &str, cursor: usize) -> NumberError {
+        NumberError::Cursor(msg.to_string(), cursor)
     }
 }
 
@@ -90,7 +94,7 @@ impl Scanner<'_> {
             }
             self.i += 1;
             if !self.peek().is_ascii_digit() {
-                return Err(NumberError::Cursor("invalid decimal literal", self.i));
+                return Err(NumberError::at("invalid decimal literal", self.i));
             }
         }
     }
@@ -132,7 +136,7 @@ impl Scanner<'_> {
         if matches!(self.peek(), b'+' | b'-') {
             self.i += 1;
             if !self.peek().is_ascii_digit() {
-                return Err(NumberError::Cursor("invalid decimal literal", self.i));
+                return Err(NumberError::at("invalid decimal literal", self.i));
             }
         } else if !self.peek().is_ascii_digit() {
             // `1e` followed by something else: the `e` is not part of the number.
@@ -158,16 +162,16 @@ impl Scanner<'_> {
         let start = self.i;
         self.i += 1;
         match self.peek() {
-            b'x' | b'X' => self.radix_digits(16, "invalid hexadecimal literal", "hexadecimal"),
-            b'o' | b'O' => self.radix_digits(8, "invalid octal literal", "octal"),
-            b'b' | b'B' => self.radix_digits(2, "invalid binary literal", "binary"),
+            b'x' | b'X' => self.radix_digits(16, "invalid hexadecimal literal"),
+            b'o' | b'O' => self.radix_digits(8, "invalid octal literal"),
+            b'b' | b'B' => self.radix_digits(2, "invalid binary literal"),
             _ => {
                 // More zeros (and underscores) are fine; other digits make an old-style octal.
                 loop {
                     if self.peek() == b'_' {
                         self.i += 1;
                         if !self.peek().is_ascii_digit() {
-                            return Err(NumberError::Cursor("invalid decimal literal", self.i));
+                            return Err(NumberError::at("invalid decimal literal", self.i));
                         }
                     }
                     if self.peek() != b'0' {
@@ -183,7 +187,11 @@ impl Scanner<'_> {
                 }
                 match self.peek() {
                     b'.' | b'e' | b'E' | b'j' | b'J' => self.after_integer_part(),
-                    _ if nonzero => Err(NumberError::Range(LEADING_ZEROS, start, zeros_end)),
+                    _ if nonzero => Err(NumberError::Range(
+                        LEADING_ZEROS.to_string(),
+                        start,
+                        zeros_end,
+                    )),
                     _ => {
                         self.end_of_number("invalid decimal literal")?;
                         Ok(Kind::Int(10))
@@ -194,12 +202,7 @@ impl Scanner<'_> {
     }
 
     /// The digits after `0x`, `0o` or `0b`; the cursor is on the letter.
-    fn radix_digits(
-        &mut self,
-        radix: u32,
-        invalid: &'static str,
-        name: &'static str,
-    ) -> Result<Kind, NumberError> {
+    fn radix_digits(&mut self, radix: u32, invalid: &'static str) -> Result<Kind, NumberError> {
         self.i += 1;
         loop {
             if self.peek() == b'_' {
@@ -213,7 +216,7 @@ impl Scanner<'_> {
                         self.i,
                     ));
                 }
-                return Err(NumberError::Cursor(invalid, self.i));
+                return Err(NumberError::at(invalid, self.i));
             }
             while is_digit_of(self.peek(), radix) {
                 self.i += 1;
@@ -229,11 +232,7 @@ impl Scanner<'_> {
                 self.i,
             ));
         }
-        self.end_of_number(match name {
-            "hexadecimal" => "invalid hexadecimal literal",
-            "octal" => "invalid octal literal",
-            _ => "invalid binary literal",
-        })?;
+        self.end_of_number(invalid)?;
         Ok(Kind::Int(radix))
     }
 
@@ -255,7 +254,7 @@ impl Scanner<'_> {
         }
         // Only ASCII counts here: a non-ASCII character after a number is reported on its own.
         if c == b'_' || c.is_ascii_alphanumeric() {
-            return Err(NumberError::Cursor(invalid, self.i));
+            return Err(NumberError::at(invalid, self.i));
         }
         Ok(())
     }
@@ -269,25 +268,9 @@ fn is_digit_of(c: u8, radix: u32) -> bool {
     (c as char).is_digit(radix)
 }
 
-fn invalid_digit(radix: u32, digit: u8) -> &'static str {
-    const OCTAL: [&str; 2] = [
-        "invalid digit '8' in octal literal",
-        "invalid digit '9' in octal literal",
-    ];
-    const BINARY: [&str; 8] = [
-        "invalid digit '2' in binary literal",
-        "invalid digit '3' in binary literal",
-        "invalid digit '4' in binary literal",
-        "invalid digit '5' in binary literal",
-        "invalid digit '6' in binary literal",
-        "invalid digit '7' in binary literal",
-        "invalid digit '8' in binary literal",
-        "invalid digit '9' in binary literal",
-    ];
-    match radix {
-        8 => OCTAL[(digit - b'8') as usize],
-        _ => BINARY[(digit - b'2') as usize],
-    }
+fn invalid_digit(radix: u32, digit: u8) -> String {
+    let kind = if radix == 8 { "octal" } else { "binary" };
+    format!("invalid digit '{}' in {kind} literal", digit as char)
 }
 
 /// Python's `repr(float)`: the shortest text that reads back as the same float.
@@ -360,21 +343,24 @@ mod tests {
     fn reports_cpython_errors() {
         assert_eq!(
             scan_str("1abc"),
-            Err(NumberError::Cursor("invalid decimal literal", 1))
+            Err(NumberError::at("invalid decimal literal", 1))
         );
         assert_eq!(
             scan_str("1__0"),
-            Err(NumberError::Cursor("invalid decimal literal", 2))
+            Err(NumberError::at("invalid decimal literal", 2))
         );
         assert_eq!(
             scan_str("0x"),
-            Err(NumberError::Cursor("invalid hexadecimal literal", 2))
+            Err(NumberError::at("invalid hexadecimal literal", 2))
         );
         assert_eq!(
             scan_str("0o19"),
-            Err(NumberError::Cursor("invalid digit '9' in octal literal", 4))
+            Err(NumberError::at("invalid digit '9' in octal literal", 4))
         );
-        assert_eq!(scan_str("09"), Err(NumberError::Range(LEADING_ZEROS, 0, 1)));
+        assert_eq!(
+            scan_str("09"),
+            Err(NumberError::Range(LEADING_ZEROS.into(), 0, 1))
+        );
     }
 
     #[test]
