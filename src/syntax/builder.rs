@@ -84,10 +84,7 @@ pub fn tuple_of(l: Pos, r: Pos, elts: Vec<Expr>) -> Expr {
     )
 }
 
-/// `first, rest…`; `comma_end` is the end of the comma after `first`, where a one-element tuple
-/// ends (LALRPOP places the end of an empty `rest` at the next token instead).
-pub fn tuple(l: Pos, comma_end: Pos, r: Pos, first: Expr, rest: Vec<Expr>) -> Expr {
-    let r = if rest.is_empty() { comma_end } else { r };
+pub fn tuple(l: Pos, r: Pos, first: Expr, rest: Vec<Expr>) -> Expr {
     let mut elts = Vec::with_capacity(rest.len() + 1);
     elts.push(first);
     elts.extend(rest);
@@ -440,13 +437,47 @@ pub fn lambda(l: Pos, r: Pos, params: Vec<ParamItem>, body: Expr) -> Result<Expr
     ))
 }
 
-/// The end of a compound statement: the end of its last nested statement.
-fn block_end(blocks: &[&Vec<Stmt>], fallback: Pos) -> Pos {
-    blocks
-        .iter()
-        .rev()
-        .find_map(|b| b.last())
-        .map_or(fallback, |s| s.range.end)
+/// The statements of a block and where it ends. A block ends where its last line does,
+/// including a trailing `;` that its last statement's own range leaves out (as in CPython).
+pub struct Block {
+    pub body: Vec<Stmt>,
+    pub end: Pos,
+}
+
+/// One line of simple statements; `semicolon` is the end of a trailing `;`.
+pub fn simple_line(first: Stmt, rest: Vec<Stmt>, semicolon: Option<Pos>) -> Block {
+    let mut body = Vec::with_capacity(rest.len() + 1);
+    body.push(first);
+    body.extend(rest);
+    let last = body.last().map_or(Pos::default(), |s| s.range.end);
+    Block {
+        body,
+        end: semicolon.unwrap_or(last),
+    }
+}
+
+/// A compound statement as a block of its own.
+pub fn compound(stmt: Stmt) -> Block {
+    Block {
+        end: stmt.range.end,
+        body: vec![stmt],
+    }
+}
+
+/// The lines of an indented block, joined.
+pub fn join_blocks(lines: Vec<Block>) -> Block {
+    let end = lines.last().map_or(Pos::default(), |b| b.end);
+    Block {
+        body: lines.into_iter().flat_map(|b| b.body).collect(),
+        end,
+    }
+}
+
+fn split(block: Option<Block>) -> (Vec<Stmt>, Option<Pos>) {
+    match block {
+        Some(b) => (b.body, Some(b.end)),
+        None => (Vec::new(), None),
+    }
 }
 
 pub fn function_def(
@@ -455,16 +486,15 @@ pub fn function_def(
     name: String,
     params: Vec<ParamItem>,
     returns: Option<Expr>,
-    body: Vec<Stmt>,
+    body: Block,
 ) -> Result<Stmt, SyntaxError> {
     let args = parameters(params, false)?;
-    let end = block_end(&[&body], l);
     Ok(Stmt::new(
-        Range::new(l, end),
+        Range::new(l, body.end),
         StmtKind::FunctionDef {
             name,
             args: Box::new(args),
-            body,
+            body: body.body,
             decorator_list,
             returns: returns.map(Box::new),
         },
@@ -476,7 +506,7 @@ pub fn class_def(
     decorator_list: Vec<Expr>,
     name: String,
     bases: Option<(Vec<ArgItem>, Pos)>,
-    body: Vec<Stmt>,
+    body: Block,
 ) -> Result<Stmt, SyntaxError> {
     let (bases, keywords) = match bases {
         Some((items, close)) => {
@@ -491,14 +521,13 @@ pub fn class_def(
         }
         None => (Vec::new(), Vec::new()),
     };
-    let end = block_end(&[&body], l);
     Ok(Stmt::new(
-        Range::new(l, end),
+        Range::new(l, body.end),
         StmtKind::ClassDef {
             name,
             bases,
             keywords,
-            body,
+            body: body.body,
             decorator_list,
         },
     ))
@@ -507,41 +536,41 @@ pub fn class_def(
 pub fn if_chain(
     l: Pos,
     test: Expr,
-    body: Vec<Stmt>,
-    elifs: Vec<(Pos, Expr, Vec<Stmt>)>,
-    orelse: Vec<Stmt>,
+    body: Block,
+    elifs: Vec<(Pos, Expr, Block)>,
+    orelse: Option<Block>,
 ) -> Stmt {
     // Build from the last `elif` outwards: each one is an `If` in the previous one's `orelse`.
-    let mut tail = orelse;
+    let (mut tail, mut tail_end) = split(orelse);
     for (el, etest, ebody) in elifs.into_iter().rev() {
-        let end = block_end(&[&ebody, &tail], el);
+        let end = tail_end.unwrap_or(ebody.end);
         tail = vec![Stmt::new(
             Range::new(el, end),
             StmtKind::If {
                 test: Box::new(etest),
-                body: ebody,
+                body: ebody.body,
                 orelse: tail,
             },
         )];
+        tail_end = Some(end);
     }
-    let end = block_end(&[&body, &tail], l);
     Stmt::new(
-        Range::new(l, end),
+        Range::new(l, tail_end.unwrap_or(body.end)),
         StmtKind::If {
             test: Box::new(test),
-            body,
+            body: body.body,
             orelse: tail,
         },
     )
 }
 
-pub fn while_loop(l: Pos, test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>) -> Stmt {
-    let end = block_end(&[&body, &orelse], l);
+pub fn while_loop(l: Pos, test: Expr, body: Block, orelse: Option<Block>) -> Stmt {
+    let (orelse, orelse_end) = split(orelse);
     Stmt::new(
-        Range::new(l, end),
+        Range::new(l, orelse_end.unwrap_or(body.end)),
         StmtKind::While {
             test: Box::new(test),
-            body,
+            body: body.body,
             orelse,
         },
     )
@@ -551,17 +580,17 @@ pub fn for_loop(
     l: Pos,
     target: Expr,
     iter: Expr,
-    body: Vec<Stmt>,
-    orelse: Vec<Stmt>,
+    body: Block,
+    orelse: Option<Block>,
 ) -> Result<Stmt, SyntaxError> {
     let target = targets::to_target(target, TargetKind::Store)?;
-    let end = block_end(&[&body, &orelse], l);
+    let (orelse, orelse_end) = split(orelse);
     Ok(Stmt::new(
-        Range::new(l, end),
+        Range::new(l, orelse_end.unwrap_or(body.end)),
         StmtKind::For {
             target: Box::new(target),
             iter: Box::new(iter),
-            body,
+            body: body.body,
             orelse,
         },
     ))
@@ -569,21 +598,21 @@ pub fn for_loop(
 
 pub fn try_stmt(
     l: Pos,
-    body: Vec<Stmt>,
+    body: Block,
     handlers: Vec<ExceptHandler>,
-    orelse: Vec<Stmt>,
-    finalbody: Vec<Stmt>,
+    orelse: Option<Block>,
+    finalbody: Option<Block>,
 ) -> Stmt {
-    let handler_end = handlers.last().map(|h| h.range.end);
-    let end = if !finalbody.is_empty() || !orelse.is_empty() {
-        block_end(&[&orelse, &finalbody], l)
-    } else {
-        handler_end.unwrap_or_else(|| block_end(&[&body], l))
-    };
+    let (orelse, orelse_end) = split(orelse);
+    let (finalbody, final_end) = split(finalbody);
+    let end = final_end
+        .or(orelse_end)
+        .or(handlers.last().map(|h| h.range.end))
+        .unwrap_or(body.end);
     Stmt::new(
         Range::new(l, end),
         StmtKind::Try {
-            body,
+            body: body.body,
             handlers,
             orelse,
             finalbody,
@@ -595,14 +624,13 @@ pub fn except_handler(
     l: Pos,
     type_: Option<Expr>,
     name: Option<String>,
-    body: Vec<Stmt>,
+    body: Block,
 ) -> ExceptHandler {
-    let end = block_end(&[&body], l);
     ExceptHandler {
-        range: Range::new(l, end),
+        range: Range::new(l, body.end),
         type_: type_.map(Box::new),
         name,
-        body,
+        body: body.body,
     }
 }
 
@@ -614,9 +642,14 @@ pub fn with_item(context_expr: Expr, target: Expr) -> Result<WithItem, SyntaxErr
     })
 }
 
-pub fn with_stmt(l: Pos, items: Vec<WithItem>, body: Vec<Stmt>) -> Stmt {
-    let end = block_end(&[&body], l);
-    Stmt::new(Range::new(l, end), StmtKind::With { items, body })
+pub fn with_stmt(l: Pos, items: Vec<WithItem>, body: Block) -> Stmt {
+    Stmt::new(
+        Range::new(l, body.end),
+        StmtKind::With {
+            items,
+            body: body.body,
+        },
+    )
 }
 
 pub fn delete(l: Pos, r: Pos, targets: Vec<Expr>) -> Result<Stmt, SyntaxError> {
