@@ -7,25 +7,67 @@
 //! mutations (inserted, deleted and replaced bytes, biased towards Python's delimiters). Each parse
 //! runs on a worker thread under `catch_unwind`, with a 5 s watchdog: a hang is a bug as much as a
 //! panic. On failure the test prints the smallest offending input (shrunk further when it panics).
-//! The input being parsed is also written to `$CARGO_TARGET_TMPDIR/no_panic_current.py`, so an abort
-//! that kills the whole process (a stack overflow) still leaves it behind.
+//! A stack overflow aborts the whole process instead: the cases are deterministic, so rerun with
+//! `GILPY_NO_PANIC_SCRATCH=1` and each input is first written to
+//! `$CARGO_TARGET_TMPDIR/no_panic_current_{prefixes,mutations}.py`, where the fatal one stays.
 //!
-//! Sized for `cargo test --release` (a few seconds); debug builds run fewer cases.
-//! `GILPY_NO_PANIC_CASES=N` overrides the number of prefixes and of mutations per file.
+//! Sized for `cargo test --release` (about 10 s on 2 cores): the number of cases per file shrinks
+//! as the corpus grows so the bytes parsed stay within a budget; debug builds run a twentieth.
+//! `GILPY_NO_PANIC_CASES=N` sets the number of prefixes and of mutations per file instead.
 
 use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::Once;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Once};
 use std::thread;
 use std::time::{Duration, Instant};
 
 const WATCHDOG: Duration = Duration::from_secs(5);
 const WORKER_NAME: &str = "no_panic-worker";
 
-/// Prefixes and mutations per file: (release, debug).
-const CASES: (usize, usize) = (300, 40);
+/// Work each of the two tests may do in a release build, in bytes parsed, counting each call as
+/// `CALL_COST` bytes more than its input (parse_module has a fixed cost per call); and the bounds
+/// on the number of prefixes / mutations per file that this budget is turned into.
+const BYTE_BUDGET: usize = 56 << 20;
+const CALL_COST: usize = 400;
+const MIN_CASES: usize = 20;
+const MAX_CASES: usize = 300;
+
+/// The largest number of cases per file (prefixes or mutations) whose estimated cost stays
+/// within the budget: as the corpus grows, each file gets fewer cases.
+fn cases_per_file(files: &[(PathBuf, String)], prefix: bool) -> usize {
+    if let Some(n) = std::env::var("GILPY_NO_PANIC_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+    {
+        return n;
+    }
+    let budget = if cfg!(debug_assertions) {
+        BYTE_BUDGET / 20
+    } else {
+        BYTE_BUDGET
+    };
+    let cost = |n: usize| -> usize {
+        files
+            .iter()
+            .map(|(_, src)| {
+                if prefix {
+                    // a file has at most chars + 1 prefixes, half its length on average
+                    n.min(src.chars().count() + 1) * (src.len() / 2 + CALL_COST)
+                } else {
+                    n * (src.len() + CALL_COST)
+                }
+            })
+            .sum()
+    };
+    let mut n = MIN_CASES;
+    while n < MAX_CASES && cost(n + 10) <= budget {
+        n += 10;
+    }
+    n
+}
 
 /// Tokens the mutator inserts or substitutes.
 #[rustfmt::skip]
@@ -35,20 +77,6 @@ const TOKENS: &[&str] = &[
     "else", "yield", "return", "0x", "1e", "1_", "0b2", "rb'", "u\"", "\u{feff}", "\u{a0}", "é", "\u{2028}",
     "\u{0}", "\x0c", "@", "->", "...", "not", "is", "in", "global x", "nonlocal y", "del ", "import ",
 ];
-
-fn cases_per_file() -> usize {
-    if let Some(n) = std::env::var("GILPY_NO_PANIC_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-    {
-        return n;
-    }
-    if cfg!(debug_assertions) {
-        CASES.1
-    } else {
-        CASES.0
-    }
-}
 
 // ------------------------------------------------------------------------ inputs
 
@@ -217,68 +245,115 @@ fn install_quiet_hook() {
 }
 
 enum Outcome {
-    Fine,
     Panicked(String),
     Hung,
 }
 
-/// A thread that parses what it is sent, one input at a time; replaced when it hangs.
+/// A batch of inputs for the worker: parse `inputs[start..]` in order.
+struct Job {
+    inputs: Arc<Vec<String>>,
+    start: usize,
+}
+
+/// A thread that parses batches of inputs while the test thread watches its progress (no
+/// hand-off per input: that would cost more than the small parses themselves). A worker stuck
+/// on one input is abandoned and replaced.
 struct Watched {
-    jobs: Sender<String>,
-    results: Receiver<Result<(), String>>,
-    scratch: PathBuf,
+    tag: String,
+    jobs: Sender<Job>,
+    /// per finished batch: (index, panic message) of each input that panicked
+    results: Receiver<Vec<(usize, String)>>,
+    /// 1 + the index of the input being parsed
+    progress: Arc<AtomicUsize>,
 }
 
 impl Watched {
     fn new(tag: &str) -> Watched {
         install_quiet_hook();
-        let (jobs, job_rx) = mpsc::channel::<String>();
+        let (jobs, job_rx) = mpsc::channel::<Job>();
         let (res_tx, results) = mpsc::channel();
+        let progress = Arc::new(AtomicUsize::new(0));
+        let seen = Arc::clone(&progress);
+        let scratch = std::env::var_os("GILPY_NO_PANIC_SCRATCH").map(|_| {
+            PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("no_panic_current_{tag}.py"))
+        });
         thread::Builder::new()
             .name(format!("{WORKER_NAME}-{tag}"))
             .stack_size(8 << 20) // the size of a main thread's stack, where the binary parses
             .spawn(move || {
-                for source in job_rx {
-                    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-                        // Ok and Err are both fine; only unwinding out of here is a failure.
-                        let _ = gilpy::syntax::parse_module(&source, "<no_panic>");
-                    }));
-                    let report = outcome.map_err(|_| {
-                        LAST_PANIC
-                            .with(|p| p.borrow_mut().take())
-                            .unwrap_or_else(|| "panicked".to_string())
-                    });
-                    if res_tx.send(report).is_err() {
+                for job in job_rx {
+                    let mut panics = Vec::new();
+                    for (i, source) in job.inputs.iter().enumerate().skip(job.start) {
+                        seen.store(i + 1, Ordering::SeqCst);
+                        // Leave the input on disk first: a stack overflow kills the process.
+                        if let Some(path) = &scratch {
+                            let _ = std::fs::write(path, source);
+                        }
+                        let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+                            // Ok and Err are both fine; only unwinding out of here is a failure.
+                            let _ = gilpy::syntax::parse_module(source, "<no_panic>");
+                        }));
+                        if outcome.is_err() {
+                            let msg = LAST_PANIC.with(|p| p.borrow_mut().take());
+                            panics.push((i, msg.unwrap_or_else(|| "panicked".to_string())));
+                        }
+                    }
+                    if res_tx.send(panics).is_err() {
                         break;
                     }
                 }
             })
             .expect("spawn parser worker");
-        let scratch =
-            PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("no_panic_current_{tag}.py"));
         Watched {
+            tag: tag.to_string(),
             jobs,
             results,
-            scratch,
+            progress,
         }
     }
 
-    fn parse(&mut self, source: &str, tag: &str) -> Outcome {
-        // Leave the input on disk first: if the process dies (stack overflow), it is still there.
-        let _ = std::fs::write(&self.scratch, source);
-        self.jobs.send(source.to_string()).expect("worker alive");
-        match self.results.recv_timeout(WATCHDOG) {
-            Ok(Ok(())) => Outcome::Fine,
-            Ok(Err(msg)) => Outcome::Panicked(msg),
-            Err(RecvTimeoutError::Timeout) => {
-                // The old worker is stuck for good; carry on with a fresh one.
-                *self = Watched::new(tag);
-                Outcome::Hung
-            }
-            Err(RecvTimeoutError::Disconnected) => {
-                Outcome::Panicked("worker thread died".to_string())
+    /// Parses every input; returns the failing ones by index.
+    fn parse_all(&mut self, inputs: Vec<String>) -> Vec<(usize, Outcome)> {
+        let inputs = Arc::new(inputs);
+        let mut failures = Vec::new();
+        let mut start = 0;
+        while start < inputs.len() {
+            self.progress.store(start, Ordering::SeqCst);
+            let job = Job {
+                inputs: Arc::clone(&inputs),
+                start,
+            };
+            self.jobs.send(job).expect("worker alive");
+            let mut last = start;
+            let mut last_change = Instant::now();
+            loop {
+                match self.results.recv_timeout(Duration::from_millis(20)) {
+                    Ok(panics) => {
+                        failures.extend(panics.into_iter().map(|(i, m)| (i, Outcome::Panicked(m))));
+                        start = inputs.len();
+                        break;
+                    }
+                    Err(RecvTimeoutError::Timeout) => {
+                        let now = self.progress.load(Ordering::SeqCst);
+                        if now != last {
+                            last = now;
+                            last_change = Instant::now();
+                        } else if last_change.elapsed() > WATCHDOG {
+                            // Stuck on one input: note it, abandon the worker, go on after it.
+                            let stuck = now.max(start + 1) - 1;
+                            failures.push((stuck, Outcome::Hung));
+                            *self = Watched::new(&self.tag.clone());
+                            start = stuck + 1;
+                            break;
+                        }
+                    }
+                    Err(RecvTimeoutError::Disconnected) => {
+                        panic!("parser worker thread died");
+                    }
+                }
             }
         }
+        failures
     }
 }
 
@@ -291,13 +366,13 @@ struct Failure {
     input: String,
 }
 
-/// Greedy shrink of a panicking input: drop lines, then ever smaller chunks of characters, while
-/// the parser still panics at the same place. Bounded by a few seconds.
-fn shrink(input: &str, message: &str, watched: &mut Watched, tag: &str) -> String {
+/// Greedy shrink of a panicking input: drop ever smaller chunks of characters while the parser
+/// still panics at the same place. Bounded by a few seconds.
+fn shrink(input: &str, message: &str, watched: &mut Watched) -> String {
     let location = message.split(": ").next().unwrap_or(message).to_string();
-    let still_fails = |candidate: &str, watched: &mut Watched| match watched.parse(candidate, tag) {
-        Outcome::Panicked(m) => m.starts_with(&location),
-        _ => false,
+    let still_fails = |candidate: &str, watched: &mut Watched| {
+        let result = watched.parse_all(vec![candidate.to_string()]);
+        matches!(result.first(), Some((_, Outcome::Panicked(m))) if m.starts_with(&location))
     };
     let deadline = Instant::now() + Duration::from_secs(10);
     let mut best: Vec<char> = input.chars().collect();
@@ -325,7 +400,7 @@ fn shrink(input: &str, message: &str, watched: &mut Watched, tag: &str) -> Strin
     best.into_iter().collect()
 }
 
-fn report(failures: &mut [Failure], watched: &mut Watched, tag: &str) -> String {
+fn report(failures: &mut [Failure], watched: &mut Watched) -> String {
     failures.sort_by_key(|f| f.input.len());
     let mut text = format!(
         "{} input(s) made the parser panic or hang\n",
@@ -353,7 +428,7 @@ fn report(failures: &mut [Failure], watched: &mut Watched, tag: &str) -> String 
         );
         text += &format!("smallest input ({} bytes): {:?}\n", f.input.len(), f.input);
         if f.outcome != "hang" {
-            let small = shrink(&f.input, &f.outcome, watched, tag);
+            let small = shrink(&f.input, &f.outcome, watched);
             text += &format!("shrunk to ({} bytes): {:?}\n", small.len(), small);
         }
     }
@@ -362,27 +437,36 @@ fn report(failures: &mut [Failure], watched: &mut Watched, tag: &str) -> String 
 
 // ------------------------------------------------------------------------ the tests
 
-fn run(tag: &str, make_inputs: impl Fn(&str, &mut Rng) -> Vec<(String, String)>) {
-    let files = input_files();
+fn run(
+    tag: &str,
+    prefix_mode: bool,
+    make_inputs: impl Fn(&str, usize, &mut Rng) -> Vec<(String, String)>,
+) {
+    let files: Vec<(PathBuf, String)> = input_files()
+        .into_iter()
+        .filter_map(|path| {
+            let bytes = std::fs::read(&path).ok()?;
+            Some((path, String::from_utf8_lossy(&bytes).into_owned()))
+        })
+        .collect();
     assert!(
         !files.is_empty(),
         "no .py inputs found under tests/programs or ../shared"
     );
+    let corpus_bytes: usize = files.iter().map(|(_, s)| s.len()).sum();
+    let count = cases_per_file(&files, prefix_mode);
     let started = Instant::now();
     let mut watched = Watched::new(tag);
     let mut failures = Vec::new();
     let mut parsed = 0usize;
     let mut hangs = 0usize;
-    for path in &files {
-        let Ok(bytes) = std::fs::read(path) else {
-            continue;
-        };
-        let source = String::from_utf8_lossy(&bytes).into_owned();
+    for (path, source) in &files {
         let mut rng = Rng::new(fnv1a(&display_name(path)) ^ fnv1a(tag));
-        for (what, input) in make_inputs(&source, &mut rng) {
-            parsed += 1;
-            let outcome = match watched.parse(&input, tag) {
-                Outcome::Fine => continue,
+        let (labels, inputs): (Vec<String>, Vec<String>) =
+            make_inputs(source, count, &mut rng).into_iter().unzip();
+        parsed += inputs.len();
+        for (i, outcome) in watched.parse_all(inputs.clone()) {
+            let outcome = match outcome {
                 Outcome::Panicked(msg) => msg,
                 Outcome::Hung => {
                     hangs += 1;
@@ -391,35 +475,31 @@ fn run(tag: &str, make_inputs: impl Fn(&str, &mut Rng) -> Vec<(String, String)>)
             };
             failures.push(Failure {
                 file: display_name(path),
-                what,
+                what: labels[i].clone(),
                 outcome,
-                input,
+                input: inputs[i].clone(),
             });
-            // each hang costs the full watchdog time: stop looking after a few
-            if hangs >= 3 {
-                break;
-            }
         }
+        // each hang costs the full watchdog time: stop looking after a few
         if hangs >= 3 {
             break;
         }
     }
     eprintln!(
-        "no_panic/{tag}: {parsed} parses of {} files in {:.1?}, {} failures",
+        "no_panic/{tag}: {parsed} parses ({count} per file) of {} files, {corpus_bytes} bytes, in {:.1?}, {} failures",
         files.len(),
         started.elapsed(),
         failures.len()
     );
     if !failures.is_empty() {
-        let text = report(&mut failures, &mut watched, tag);
+        let text = report(&mut failures, &mut watched);
         panic!("{text}");
     }
 }
 
 #[test]
 fn prefixes_never_panic_or_hang() {
-    let limit = cases_per_file();
-    run("prefixes", |source, rng| {
+    run("prefixes", true, |source, limit, rng| {
         prefixes(source, limit, rng)
             .into_iter()
             .map(|p| (format!("prefix of {} chars", p.chars().count()), p))
@@ -429,8 +509,7 @@ fn prefixes_never_panic_or_hang() {
 
 #[test]
 fn mutations_never_panic_or_hang() {
-    let count = cases_per_file();
-    run("mutations", |source, rng| {
+    run("mutations", false, |source, count, rng| {
         (0..count)
             .map(|i| (format!("mutation #{i}"), mutate(source, rng)))
             .collect()

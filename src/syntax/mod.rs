@@ -42,6 +42,10 @@ lalrpop_util::lalrpop_mod!(
 /// stages can walk the tree recursively.
 pub const MAX_EXPRESSION_DEPTH: usize = 3000;
 
+/// Sources shorter than this are parsed on the caller's thread: they cannot nest more than a
+/// few thousand levels, which any thread's stack holds.
+const SMALL_SOURCE: usize = 4096;
+
 /// Parses a whole source file into its AST, or returns the `SyntaxError` CPython would raise.
 ///
 /// `filename` is only used in the error (it is what the report's `File "…"` line shows).
@@ -54,7 +58,14 @@ pub const MAX_EXPRESSION_DEPTH: usize = 3000;
 pub fn parse_module(source: &str, filename: &str) -> Result<Module, SyntaxError> {
     // A UTF-8 byte order mark at the start is not part of the program.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    on_large_stack(source.len(), || parse_source(source)).map_err(|e| e.locate(source, filename))
+    // Small sources cannot nest deep enough to need a thread of their own (starting one costs
+    // more than parsing them).
+    let result = if source.len() < SMALL_SOURCE {
+        parse_source(source)
+    } else {
+        on_large_stack(source.len(), || parse_source(source))
+    };
+    result.map_err(|e| e.locate(source, filename))
 }
 
 /// Runs `work` on a thread whose stack is large enough for the deepest tree `len` bytes of
