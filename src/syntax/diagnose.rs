@@ -581,7 +581,7 @@ impl<'a> Diagnosis<'a> {
         if self.at == 0
             || self.tok(self.at - 1) != Some(&Tok::Colon)
             || !matches!(self.tok(self.at), Some(Tok::Rbrace | Tok::Comma))
-            || self.innermost_open(self.at) != Some(Tok::Lbrace)
+            || self.innermost_open(self.at).map(|j| &self.tokens[j].tok) != Some(&Tok::Lbrace)
         {
             return None;
         }
@@ -593,14 +593,14 @@ impl<'a> Diagnosis<'a> {
         ))
     }
 
-    /// The kind of the innermost bracket open at token `i` on its line.
-    fn innermost_open(&self, i: usize) -> Option<Tok> {
+    /// The index of the innermost bracket still open at token `i`, on its logical line.
+    fn innermost_open(&self, i: usize) -> Option<usize> {
         let mut depth = 0;
         for j in (self.line_start(i)..i).rev() {
             match self.tokens[j].tok {
                 Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
                 Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar if depth == 0 => {
-                    return Some(self.tokens[j].tok.clone());
+                    return Some(j);
                 }
                 Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => depth -= 1,
                 _ => {}
@@ -614,23 +614,11 @@ impl<'a> Diagnosis<'a> {
         if !self.expects("\":\"") || self.depth_at(self.at) <= 0 {
             return None;
         }
-        // Find the innermost open bracket; it must be `{` of a dict (it has a `:` already).
-        let start = self.line_start(self.at);
-        let mut depth = 0;
-        let mut open = None;
-        for j in (start..self.at).rev() {
-            match self.tokens[j].tok {
-                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
-                Tok::Lpar | Tok::Lsqb | Tok::WithLpar if depth == 0 => return None,
-                Tok::Lbrace if depth == 0 => {
-                    open = Some(j);
-                    break;
-                }
-                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => depth -= 1,
-                _ => {}
-            }
+        // The innermost open bracket must be the `{` of a dict.
+        let open = self.innermost_open(self.at)?;
+        if self.tokens[open].tok != Tok::Lbrace {
+            return None;
         }
-        let open = open?;
         let key_start = self.operand_start(self.at, true);
         if key_start == self.at || key_start <= open {
             return None;
@@ -655,22 +643,7 @@ impl<'a> Diagnosis<'a> {
         if self.tok(self.at) != Some(&Tok::For) || self.depth_at(self.at) <= 0 {
             return None;
         }
-        let line = self.line_start(self.at);
-        let mut depth = 0;
-        let mut open = None;
-        for j in (line..self.at).rev() {
-            match self.tokens[j].tok {
-                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
-                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar if depth == 0 => {
-                    open = Some(j);
-                    break;
-                }
-                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => depth -= 1,
-                Tok::Comma if depth == 0 => {}
-                _ => {}
-            }
-        }
-        let open = open?;
+        let open = self.innermost_open(self.at)?;
         if !matches!(self.tokens[open].tok, Tok::Lsqb | Tok::Lbrace) || open + 1 >= self.at {
             return None;
         }
