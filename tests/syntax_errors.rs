@@ -144,3 +144,26 @@ fn null_bytes_and_byte_order_marks() {
     let (stderr, code) = check_bytes("bom.py", "\u{feff}x = 1\nprint(x)\n".as_bytes());
     assert_eq!((stderr.as_str(), code), ("", Some(0)));
 }
+
+/// A long logical line must not make any step quadratic (the tokenizer once counted the
+/// characters before every closing bracket). Linear work here is well under a second; the
+/// bound only catches work that grows with the square of the line.
+#[test]
+fn long_lines_stay_linear() {
+    let cases = [
+        format!("x = [{}f(1) f(2)]\n", "f(1), ".repeat(200_000)),
+        format!("x = [a{} b]\n", "[0]".repeat(200_000)),
+        format!("x = [{}a if b c]\n", "(a if b else c), ".repeat(100_000)),
+    ];
+    for source in &cases {
+        let started = std::time::Instant::now();
+        let err = gilpy::syntax::parse_module(source, "long.py").unwrap_err();
+        assert!(err.msg.starts_with("invalid syntax") || err.msg.starts_with("expected"));
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "{} bytes took {:?}",
+            source.len(),
+            started.elapsed()
+        );
+    }
+}

@@ -542,12 +542,23 @@ impl<'a> Diagnosis<'a> {
         if self.tok(self.at) == Some(&Tok::Else) {
             return None;
         }
-        // The nearest `if` before the error at the same bracket depth, with no `else` since.
+        // The nearest `if` before the error inside the same brackets, with no `else` since.
         let start = self.line_start(self.at);
-        let depth = self.depth_at(self.at);
-        let if_at = (start..self.at)
-            .rev()
-            .find(|&j| self.tokens[j].tok == Tok::If && self.depth_at(j) == depth)?;
+        let mut level = 0;
+        let mut found = None;
+        for j in (start..self.at).rev() {
+            match self.tokens[j].tok {
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => level += 1,
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar if level == 0 => break,
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => level -= 1,
+                Tok::If if level == 0 => {
+                    found = Some(j);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let if_at = found?;
         if self.tokens[if_at..self.at]
             .iter()
             .any(|t| t.tok == Tok::Else)

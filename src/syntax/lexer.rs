@@ -470,16 +470,8 @@ impl<'s> Layer<'s> {
             _ => ('{', Tok::Lbrace),
         };
         if self.brackets.len() >= MAX_PAREN_LEVEL {
-            let at = self.lines.chars_before(start + 1);
-            let line = self.lines.pos(start).line;
-            return Err(self.hard(
-                "too many nested parentheses",
-                Caret::Raw {
-                    line,
-                    offset: at,
-                    end_offset: at,
-                },
-            ));
+            let caret = self.cursor_caret(start + 1);
+            return Err(self.hard("too many nested parentheses", caret));
         }
         let pos = self.lines.pos(start);
         self.brackets.push((ch, pos));
@@ -493,14 +485,8 @@ impl<'s> Layer<'s> {
             Raw::Rsqb => (']', Tok::Rsqb),
             _ => ('}', Tok::Rbrace),
         };
-        let pos = self.lines.pos(start);
-        let at = self.lines.chars_before(start + 1);
-        let caret = Caret::Raw {
-            line: pos.line,
-            offset: at,
-            end_offset: at,
-        };
         let Some((open, open_pos)) = self.brackets.pop() else {
+            let caret = self.cursor_caret(start + 1);
             return Err(self.hard(&format!("unmatched '{ch}'"), caret));
         };
         let expected = match open {
@@ -509,7 +495,8 @@ impl<'s> Layer<'s> {
             _ => '}',
         };
         if ch != expected {
-            let msg = if open_pos.line != pos.line {
+            let line = self.lines.pos(start).line;
+            let msg = if open_pos.line != line {
                 format!(
                     "closing parenthesis '{ch}' does not match opening parenthesis '{open}' on line {}",
                     open_pos.line
@@ -517,10 +504,22 @@ impl<'s> Layer<'s> {
             } else {
                 format!("closing parenthesis '{ch}' does not match opening parenthesis '{open}'")
             };
+            let caret = self.cursor_caret(start + 1);
             return Err(self.hard(&msg, caret));
         }
         self.push(tok, start, start + 1);
         Ok(())
+    }
+
+    /// A caret at the tokenizer's cursor `offset`, counted in characters as CPython does. Only
+    /// for errors: counting is linear in the line's length.
+    fn cursor_caret(&mut self, offset: usize) -> Caret {
+        let at = self.lines.chars_before(offset);
+        Caret::Raw {
+            line: self.lines.pos(offset).line,
+            offset: at,
+            end_offset: at,
+        }
     }
 
     /// A character no token starts with.
@@ -531,12 +530,7 @@ impl<'s> Layer<'s> {
             return Ok(());
         }
         let line = self.lines.pos(start).line;
-        let at = self.lines.chars_before(start) + 1;
-        let caret = Caret::Raw {
-            line,
-            offset: at,
-            end_offset: at,
-        };
+        let caret = self.cursor_caret(start + ch.len_utf8());
         if ch == '\0' {
             // CPython shows the line up to the NUL, without a caret.
             let caret = Caret::Raw {
@@ -564,14 +558,7 @@ impl<'s> Layer<'s> {
             Err(err) => {
                 let line = self.lines.pos(start).line;
                 let caret = match err {
-                    NumberError::Cursor(_, at) => {
-                        let at = self.lines.chars_before(at);
-                        Caret::Raw {
-                            line,
-                            offset: at,
-                            end_offset: at,
-                        }
-                    }
+                    NumberError::Cursor(_, at) => self.cursor_caret(at),
                     NumberError::Range(_, from, to) => Caret::Raw {
                         line,
                         offset: self.lines.chars_before(from) + 1,
@@ -644,16 +631,9 @@ impl<'s> Layer<'s> {
             "string"
         };
         let msg = format!("unterminated {kind} literal (detected at line {detected})");
-        let line = self.lines.pos(start).line;
-        let at = self.lines.chars_before(start) + 1;
-        self.hard(
-            &msg,
-            Caret::Raw {
-                line,
-                offset: at,
-                end_offset: at,
-            },
-        )
+        // The prefix or quote at `start` is one ASCII character.
+        let caret = self.cursor_caret(start + 1);
+        self.hard(&msg, caret)
     }
 
     /// End of input: unclosed brackets, the last NEWLINE and the closing DEDENTs.
