@@ -7,6 +7,7 @@ Run from anywhere (paths are resolved relative to this file):
 
 Inputs (hand written, never modified by this script):
     tests/syntax_errors/NAME.py     one broken snippet per file
+    tests/compile_errors/NAME.py    one snippet that parses but does not compile
     tests/programs/parse/NAME.py    valid, runnable programs
 
 Outputs (rewritten only when their content changes):
@@ -43,6 +44,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SYNTAX_DIR = ROOT / "tests" / "syntax_errors"
+COMPILE_DIR = ROOT / "tests" / "compile_errors"
 PARSE_DIR = ROOT / "tests" / "programs" / "parse"
 
 # A fixed UTF-8 locale so that non-ASCII text in error messages and program
@@ -102,22 +104,34 @@ def check_no_orphans(directory, outputs):
 FILE_LINE = re.compile(rb'^  File "([^"\n]+)", line (\d+)\n')
 
 
-def gen_syntax_error(py):
+def gen_syntax_error(py, directory=SYNTAX_DIR):
+    """Expected stderr of a snippet that fails to compile. In tests/syntax_errors the parser
+    itself must reject it; in tests/compile_errors it must parse and fail in compile()."""
     name = py.name
     source = py.read_bytes()
     if not source:
         fail(f"{py}: empty snippet")
-    # 1. The parser itself must reject the snippet.
+    # 1. The right stage must reject the snippet.
     try:
         ast.parse(source, filename=name)
     except SyntaxError as exc:  # includes IndentationError and TabError
+        if directory != SYNTAX_DIR:
+            fail(f"{py}: ast.parse() rejected this snippet; parser errors belong in "
+                 f"tests/syntax_errors")
         expected = exc
     else:
-        fail(f"{py}: ast.parse() accepted this snippet; only tokenizer/parser "
-             f"errors belong in tests/syntax_errors")
+        if directory == SYNTAX_DIR:
+            fail(f"{py}: ast.parse() accepted this snippet; only tokenizer/parser "
+                 f"errors belong in tests/syntax_errors")
+        try:
+            compile(source, name, "exec")
+        except SyntaxError as exc:
+            expected = exc
+        else:
+            fail(f"{py}: compile() accepted this snippet")
 
     # 2. Run it exactly like a user would.
-    proc = run_script(SYNTAX_DIR, name)
+    proc = run_script(directory, name)
     if proc.returncode != 1:
         fail(f"{py}: expected exit status 1, got {proc.returncode}")
     if proc.stdout:
@@ -151,16 +165,16 @@ def gen_syntax_error(py):
     return type(expected).__name__, expected.msg
 
 
-def gen_syntax_errors():
-    files = sorted(SYNTAX_DIR.glob("*.py"))
+def gen_syntax_errors(directory=SYNTAX_DIR):
+    files = sorted(directory.glob("*.py"))
     if not files:
-        fail(f"no snippets found in {SYNTAX_DIR}")
-    check_no_orphans(SYNTAX_DIR, ["out"])
+        fail(f"no snippets found in {directory}")
+    check_no_orphans(directory, ["out"])
     kinds = {}
     for py in files:
         if not re.fullmatch(r"[a-z0-9_]+\.py", py.name):
             fail(f"{py}: file names must be snake_case")
-        _, msg = gen_syntax_error(py)
+        _, msg = gen_syntax_error(py, directory)
         kinds[msg] = kinds.get(msg, 0) + 1
     return len(files), kinds
 
@@ -531,11 +545,12 @@ def main():
     if platform.python_implementation() != "CPython" or sys.version_info[:2] != (3, 11):
         fail(f"this script must run under CPython 3.11, not "
              f"{platform.python_implementation()} {platform.python_version()}")
-    n_err, kinds = gen_syntax_errors()
+    for directory in (SYNTAX_DIR, COMPILE_DIR):
+        n_err, kinds = gen_syntax_errors(directory)
+        print(f"{n_err} error cases in {directory.relative_to(ROOT)}:")
+        for msg, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {count:3d}  {msg}")
     n_prog = gen_programs()
-    print(f"{n_err} syntax-error cases in {SYNTAX_DIR.relative_to(ROOT)}:")
-    for msg, count in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
-        print(f"  {count:3d}  {msg}")
     print(f"{n_prog} programs in {PARSE_DIR.relative_to(ROOT)}")
 
 

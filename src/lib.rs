@@ -8,4 +8,7 @@
 //! assert_eq!(module.body.len(), 1);
 //! ```
 
+pub mod compile;
+pub mod modules;
+pub mod object;
 pub mod syntax;

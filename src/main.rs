@@ -47,7 +47,11 @@ fn main() -> ExitCode {
     };
     let len = source.len();
     let outcome = syntax::on_large_stack(len, move || {
-        syntax::parse_module(&source, &shown)
+        let parsed = match mode {
+            Mode::DumpAst => syntax::parse_module(&source, &shown),
+            _ => gilpy::compile::check_source(&source, &shown),
+        };
+        parsed
             .map(|module| match mode {
                 Mode::DumpAst => Some(dump::dump_module(&module)),
                 Mode::Check => None,

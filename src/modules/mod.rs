@@ -1,0 +1,3 @@
+//! Native modules. So far: the pure algorithms behind them that need no interpreter state.
+
+pub mod random;

@@ -1,0 +1,6 @@
+def f():
+    for x in y:
+        pass
+    else:
+        pass
+    break

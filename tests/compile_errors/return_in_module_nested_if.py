@@ -1,0 +1,3 @@
+if True:
+    if False:
+        return 5
