@@ -18,26 +18,44 @@ pub fn explain(
     token_error: Option<(SyntaxError, TokErrorClass)>,
 ) -> Result<super::ast::Module, SyntaxError> {
     let tokens = &lexed.tokens;
-    let parser_error = match failure {
-        ParseError::User { error } => error,
+    // The line of the last token the parser looked at, and whether explaining the error had to
+    // look past the last token (CPython's parser would have met the end of the file there).
+    let (parser_error, last_line, reached_end) = match failure {
+        ParseError::User { error } => {
+            let line = error.lineno as u32;
+            (error, line, false)
+        }
         ParseError::UnrecognizedToken { expected, .. } => {
-            Diagnosis::new(tokens, error_at.min(tokens.len()), &expected, lexed.eof).explain()
+            let at = error_at.min(tokens.len());
+            let diagnosis = Diagnosis::new(tokens, at, &expected, lexed.eof);
+            let mut error = diagnosis.explain();
+            // Failing on the DEDENTs that close the input means the input stopped too early.
+            error.incomplete = diagnosis.at_end_of_input();
+            let line = tokens.get(at).map_or(lexed.eof.line, |t| t.lo.line);
+            (error, line, diagnosis.reached_end.get())
         }
         ParseError::UnrecognizedEof { expected, .. } => {
-            let diagnosis = Diagnosis::new(tokens, tokens.len(), &expected, lexed.eof);
-            match token_error {
-                Some((err, _)) => return Err(err),
-                None => diagnosis.explain(),
+            if let Some((err, _)) = token_error {
+                return Err(err);
             }
+            let diagnosis = Diagnosis::new(tokens, tokens.len(), &expected, lexed.eof);
+            let mut error = diagnosis.explain();
+            error.incomplete = true;
+            (error, lexed.eof.line, false)
         }
         ParseError::InvalidToken { location }
         | ParseError::ExtraToken {
             token: (location, _, _),
-        } => SyntaxError::syntax("invalid syntax", location, location),
+        } => (
+            SyntaxError::syntax("invalid syntax", location, location),
+            location.line,
+            false,
+        ),
     };
     // CPython tokenizes the rest of the file after a parser error, and a bad token found
-    // there wins — except over the indentation errors the parser reports itself.
-    // An unclosed bracket wins too when the parser's error lies past the line it opened on.
+    // there wins — except over the indentation errors the parser reports itself. A bracket
+    // left open wins when the parser had to read to the end of the file inside it, or got
+    // past the line the bracket opened on.
     let indentation = parser_error.kind == ErrorKind::IndentationError
         && matches!(
             parser_error.msg.as_str(),
@@ -45,15 +63,15 @@ pub fn explain(
         );
     match token_error {
         Some((err, TokErrorClass::Hard)) if !indentation => Err(err),
-        Some((err, TokErrorClass::Unclosed(line))) if parser_error.end_lineno > line as usize => {
-            Err(err)
-        }
+        Some((err, TokErrorClass::Unclosed(line))) if reached_end || last_line > line => Err(err),
         _ => Err(parser_error),
     }
 }
 
 struct Diagnosis<'a> {
     tokens: &'a [Token],
+    /// Set when a forward scan ran off the end of the tokens.
+    reached_end: std::cell::Cell<bool>,
     /// Index of the token the parser could not accept (`tokens.len()` at the end of input).
     at: usize,
     expected: &'a [String],
@@ -64,6 +82,7 @@ impl<'a> Diagnosis<'a> {
     fn new(tokens: &'a [Token], at: usize, expected: &'a [String], eof: Pos) -> Diagnosis<'a> {
         Diagnosis {
             tokens,
+            reached_end: std::cell::Cell::new(false),
             at,
             expected,
             eof,
@@ -370,7 +389,7 @@ impl<'a> Diagnosis<'a> {
     /// `[1 2]`: two expressions side by side inside brackets.
     fn missing_comma(&self) -> Option<SyntaxError> {
         let at = self.at;
-        if at == 0 || self.depth_at(at) <= 0 {
+        if at == 0 {
             return None;
         }
         let next = self.tok(at)?;
@@ -412,8 +431,9 @@ impl<'a> Diagnosis<'a> {
             }
             _ => {}
         }
+        // CPython reads the second expression before it looks at the brackets around them.
         let end = self.expression_end(at, false);
-        if end == at {
+        if end == at || self.depth_at(at) <= 0 {
             return None;
         }
         // CPython's range runs between the two expressions' nodes (inside any parentheses).
@@ -736,6 +756,7 @@ impl<'a> Diagnosis<'a> {
                 _ => {}
             }
         }
+        self.reached_end.set(true);
         self.tokens.len()
     }
 
@@ -776,7 +797,10 @@ impl<'a> Diagnosis<'a> {
             while j < n && is_prefix_operator(&self.tokens[j].tok, logical) {
                 j += 1;
             }
-            let Some(t) = self.tok(j) else { return last };
+            let Some(t) = self.tok(j) else {
+                self.reached_end.set(true);
+                return last;
+            };
             j = match t {
                 Tok::Lpar | Tok::Lsqb | Tok::Lbrace => self.skip_brackets(j),
                 Tok::String(_) => {
@@ -797,6 +821,9 @@ impl<'a> Diagnosis<'a> {
                     (Some(Tok::Dot), Some(Tok::Name(_))) => j += 2,
                     _ => break,
                 }
+            }
+            if j >= n {
+                self.reached_end.set(true);
             }
             last = j;
             match self.binary_operator_len(j, logical) {

@@ -58,6 +58,8 @@ pub struct SyntaxError {
     pub end_offset: i64,
     /// The source line the error is on, when there is one.
     pub text: Option<String>,
+    /// The input ended too early: more lines could complete it (the REPL then asks for them).
+    pub(crate) incomplete: bool,
     pub(crate) caret: Caret,
 }
 
@@ -87,6 +89,7 @@ impl SyntaxError {
             end_lineno: end_line as usize,
             end_offset: 0,
             text: None,
+            incomplete: false,
             caret,
         }
     }

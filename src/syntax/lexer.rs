@@ -311,19 +311,20 @@ impl<'s> Layer<'s> {
                     // CPython's cursor is past the character after the backslash.
                     let at = self.lines.chars_before(span.end) + 1;
                     let line = self.lines.pos(span.start).line;
-                    let msg = if span.end == self.source.len() {
+                    let at_end = span.end == self.source.len();
+                    let msg = if at_end {
                         "unexpected EOF while parsing"
                     } else {
                         "unexpected character after line continuation character"
                     };
-                    return Err(self.hard(
-                        msg,
-                        Caret::Raw {
-                            line,
-                            offset: at,
-                            end_offset: at,
-                        },
-                    ));
+                    let caret = Caret::Raw {
+                        line,
+                        offset: at,
+                        end_offset: at,
+                    };
+                    let (mut err, class) = self.hard(msg, caret);
+                    err.incomplete = at_end;
+                    return Err((err, class));
                 }
                 Raw::Name => {
                     let word = &self.source[span.clone()];
@@ -633,7 +634,10 @@ impl<'s> Layer<'s> {
         let msg = format!("unterminated {kind} literal (detected at line {detected})");
         // The prefix or quote at `start` is one ASCII character.
         let caret = self.cursor_caret(start + 1);
-        self.hard(&msg, caret)
+        let (mut err, class) = self.hard(&msg, caret);
+        // An open triple-quoted string can go on in the next line; a single-quoted one cannot.
+        err.incomplete = triple;
+        (err, class)
     }
 
     /// End of input: unclosed brackets, the last NEWLINE and the closing DEDENTs.
@@ -649,6 +653,8 @@ impl<'s> Layer<'s> {
                     end_offset: 0,
                 },
             );
+            let mut err = err;
+            err.incomplete = true;
             return Err((err, TokErrorClass::Unclosed(pos.line)));
         }
         let len = self.source.len();
