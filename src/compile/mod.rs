@@ -6,6 +6,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod checks;
+pub mod interactive;
 pub mod symtable;
 
 use crate::syntax::SyntaxError;

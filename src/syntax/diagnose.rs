@@ -61,9 +61,16 @@ pub fn explain(
             parser_error.msg.as_str(),
             "unexpected indent" | "unexpected unindent"
         );
+    // The parser stopped before the end, so more input would not help: not incomplete.
+    let stopped_early = |mut err: SyntaxError| {
+        err.incomplete = false;
+        Err(err)
+    };
     match token_error {
-        Some((err, TokErrorClass::Hard)) if !indentation => Err(err),
-        Some((err, TokErrorClass::Unclosed(line))) if reached_end || last_line > line => Err(err),
+        Some((err, TokErrorClass::Hard)) if !indentation => stopped_early(err),
+        Some((err, TokErrorClass::Unclosed(line))) if reached_end || last_line > line => {
+            stopped_early(err)
+        }
         _ => Err(parser_error),
     }
 }
