@@ -1,4 +1,6 @@
-//! Robustness test: every prefix and hundreds of byte mutations of the repo's Python programs must make `parse_module` return Ok or Err, never panic or hang.
+//! Robustness test: every prefix and hundreds of byte mutations of the repo's Python programs must
+//! make the front end (`compile::interactive::classify`: parser, symbol table, compile-time checks)
+//! return a result, never panic or hang.
 //!
 //! Inputs are the `.py` files under `tests/programs/` and `tests/syntax_errors/` and, when they
 //! exist beside the crate, `../shared/workload/programs` and `../shared/bench/programs`. For each
@@ -291,7 +293,7 @@ impl Watched {
                         }
                         let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
                             // Ok and Err are both fine; only unwinding out of here is a failure.
-                            let _ = gilpy::syntax::parse_module(source, "<no_panic>");
+                            let _ = gilpy::compile::interactive::classify(source, "<no_panic>");
                         }));
                         if outcome.is_err() {
                             let msg = LAST_PANIC.with(|p| p.borrow_mut().take());
