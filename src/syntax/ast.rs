@@ -399,10 +399,6 @@ impl Expr {
     pub fn new(range: Range, kind: ExprKind) -> Expr {
         Expr { range, kind }
     }
-
-    pub fn boxed(self) -> Box<Expr> {
-        Box::new(self)
-    }
 }
 
 impl Stmt {

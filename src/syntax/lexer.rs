@@ -612,7 +612,6 @@ impl<'s> Layer<'s> {
             prefix: self.source[start..start + prefix_len].to_string(),
             body: self.source[body_start..body_end].to_string(),
             body_pos,
-            body_offset: body_start,
             triple,
         };
         self.lex.bump(end - self.lex.span().end);

@@ -25,8 +25,6 @@ pub struct StringToken {
     pub body: String,
     /// Where `body` starts in the source.
     pub body_pos: Pos,
-    /// The byte offset of `body` in the source.
-    pub body_offset: usize,
     pub triple: bool,
 }
 
@@ -197,48 +195,6 @@ impl Tok {
             "yield" => Tok::Yield,
             _ => return None,
         })
-    }
-
-    /// Whether this token is a keyword spelled like a name (used by error diagnosis).
-    pub fn is_keyword(&self) -> bool {
-        matches!(
-            self,
-            Tok::False
-                | Tok::None
-                | Tok::True
-                | Tok::And
-                | Tok::As
-                | Tok::Assert
-                | Tok::Async
-                | Tok::Await
-                | Tok::Break
-                | Tok::Class
-                | Tok::Continue
-                | Tok::Def
-                | Tok::Del
-                | Tok::Elif
-                | Tok::Else
-                | Tok::Except
-                | Tok::Finally
-                | Tok::For
-                | Tok::From
-                | Tok::Global
-                | Tok::If
-                | Tok::Import
-                | Tok::In
-                | Tok::Is
-                | Tok::Lambda
-                | Tok::Nonlocal
-                | Tok::Not
-                | Tok::Or
-                | Tok::Pass
-                | Tok::Raise
-                | Tok::Return
-                | Tok::Try
-                | Tok::While
-                | Tok::With
-                | Tok::Yield
-        )
     }
 
     /// Whether an expression can begin with this token.
