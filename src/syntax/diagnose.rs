@@ -156,6 +156,7 @@ impl<'a> Diagnosis<'a> {
             .or_else(|| self.dict_missing_value())
             .or_else(|| self.unparenthesized_comprehension_target())
             .or_else(|| self.unsupported_match())
+            .or_else(|| self.unsupported_except_star())
             .unwrap_or_else(|| {
                 let (lo, hi) = self.token_range(at);
                 SyntaxError::syntax("invalid syntax", lo, hi)
@@ -726,6 +727,23 @@ impl<'a> Diagnosis<'a> {
             "'match' statements are not supported by gilpy",
             t.lo,
             t.hi,
+        ))
+    }
+
+    /// `except* E:` — exception groups are outside gilpy's subset.
+    fn unsupported_except_star(&self) -> Option<SyntaxError> {
+        if self.tok(self.at) != Some(&Tok::Star) || self.at == 0 {
+            return None;
+        }
+        let except = &self.tokens[self.at - 1];
+        if except.tok != Tok::Except {
+            return None;
+        }
+        let end = self.tokens[self.at].hi;
+        Some(SyntaxError::syntax(
+            "'except*' is not supported by gilpy",
+            except.lo,
+            end,
         ))
     }
 
