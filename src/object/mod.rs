@@ -1,7 +1,7 @@
 //! The object model: Python's built-in types and the operations on their values.
 //!
 //! So far this holds the parts that need no interpreter state: the format mini-language and
-//! the text forms of numbers (`repr`, `format`, `%`), shared by f-strings, `str.format`,
-//! `format()` and `%` formatting.
+//! the text forms of numbers (`repr`, `format`, `%`), and `str`'s methods and `repr`.
 
 pub mod format;
+pub mod text;
