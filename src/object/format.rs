@@ -1125,7 +1125,7 @@ fn convert(
                 (_, PercentArg::Int(n)) => n.to_string(),
                 (_, PercentArg::Float(x)) => float_repr(*x),
                 ('s', PercentArg::Str(s)) => s.clone(),
-                (_, PercentArg::Str(s)) => crate::syntax::dump::str_repr(s),
+                (_, PercentArg::Str(s)) => super::text::repr_str(s),
                 (_, PercentArg::Repr(r)) => r.clone(),
             };
             let text = if conversion == 'a' {

@@ -1,7 +1,14 @@
 //! The object model: Python's built-in types and the operations on their values.
 //!
-//! So far this holds the parts that need no interpreter state: the format mini-language and
-//! the text forms of numbers (`repr`, `format`, `%`), and `str`'s methods and `repr`.
+//! So far this holds the value semantics that need no interpreter state. These files use
+//! nothing else in the crate, so every layer may use them (the AST dump prints literals with
+//! `text::repr_str` and `format::float_repr`):
+//! - `format`: the format mini-language, `%` formatting, `repr(float)`;
+//! - `number`: int and float arithmetic, parsing, text forms and hashes;
+//! - `set_table`: the hash table behind `set`, laid out as CPython's (so iteration order matches);
+//! - `text`: `str` methods, predicates and `repr`/`ascii`.
 
 pub mod format;
+pub mod number;
+pub mod set_table;
 pub mod text;

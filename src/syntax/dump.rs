@@ -2,8 +2,8 @@
 //! `ast.dump(tree, indent=2, include_attributes=True)` prints it, so the two can be compared.
 
 use super::ast::*;
-use super::lexer::is_printable;
-use super::number::float_repr;
+use crate::object::format::float_repr;
+use crate::object::text::repr_str as str_repr;
 
 /// One value in the dump: a node with named fields, a list, or a plain `repr`.
 enum Value {
@@ -619,39 +619,6 @@ fn complex_repr(real: f64, imag: f64) -> String {
         };
         format!("({}{}{}j)", part(real), sign, part(imag))
     }
-}
-
-/// Python's `repr(str)`: single quotes unless the text has `'` and no `"`.
-pub fn str_repr(text: &str) -> String {
-    let quote = if text.contains('\'') && !text.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(quote);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c if (c as u32) < 0x7f => out.push(c),
-            c if is_printable(c) => out.push(c),
-            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push_str(&format!("\\U{:08x}", c as u32)),
-        }
-    }
-    out.push(quote);
-    out
 }
 
 /// Python's `repr(bytes)`.

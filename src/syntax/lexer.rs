@@ -541,7 +541,7 @@ impl<'s> Layer<'s> {
             };
             return Err(self.hard("source code cannot contain null bytes", caret));
         }
-        let msg = if is_printable(ch) {
+        let msg = if crate::object::text::is_printable(ch) {
             format!("invalid character '{ch}' (U+{:04X})", ch as u32)
         } else {
             format!("invalid non-printable character U+{:04X}", ch as u32)
@@ -695,21 +695,6 @@ fn identifier(word: &str) -> String {
     } else {
         word.nfkc().collect()
     }
-}
-
-/// Whether `ch` is printable in the sense of Python's `str.isprintable`, near enough for the
-/// characters that appear in source text by mistake.
-pub fn is_printable(ch: char) -> bool {
-    if ch == ' ' {
-        return true;
-    }
-    if ch.is_control() || ch.is_whitespace() {
-        return false;
-    }
-    !matches!(ch as u32,
-        0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E | 0x200B..=0x200F
-        | 0x202A..=0x202E | 0x2060..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB
-        | 0xE000..=0xF8FF | 0xF0000..=0x10FFFF | 0xFFFE | 0xFFFF)
 }
 
 fn operator(raw: Raw) -> Tok {

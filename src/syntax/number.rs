@@ -1,5 +1,5 @@
 //! Numeric literals: scanning them the way CPython's tokenizer does (with its error messages and
-//! positions), their values, and the `repr` of floats that the AST dump shares with Python.
+//! positions), and their values.
 
 use num_bigint::BigInt;
 use num_traits::Num;
@@ -273,50 +273,6 @@ fn invalid_digit(radix: u32, digit: u8) -> String {
     format!("invalid digit '{}' in {kind} literal", digit as char)
 }
 
-/// Python's `repr(float)`: the shortest text that reads back as the same float.
-pub fn float_repr(value: f64) -> String {
-    if value.is_nan() {
-        return "nan".into();
-    }
-    if value.is_infinite() {
-        return if value > 0.0 {
-            "inf".into()
-        } else {
-            "-inf".into()
-        };
-    }
-    // `{:e}` gives the shortest round-trip digits in scientific form: d.ddde±x.
-    let sci = format!("{:e}", value);
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let negative = mantissa.starts_with('-');
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
-    let sign = if negative { "-" } else { "" };
-    if (-4..16).contains(&exp) {
-        let point = exp + 1;
-        let body = if point <= 0 {
-            format!("0.{}{}", "0".repeat((-point) as usize), digits)
-        } else if point as usize >= digits.len() {
-            format!("{}{}.0", digits, "0".repeat(point as usize - digits.len()))
-        } else {
-            format!(
-                "{}.{}",
-                &digits[..point as usize],
-                &digits[point as usize..]
-            )
-        };
-        format!("{sign}{body}")
-    } else {
-        let rest = if digits.len() > 1 {
-            format!("{}.{}", &digits[..1], &digits[1..])
-        } else {
-            digits.clone()
-        };
-        let exp_sign = if exp < 0 { '-' } else { '+' };
-        format!("{sign}{rest}e{exp_sign}{:02}", exp.abs())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,22 +317,5 @@ mod tests {
             scan_str("09"),
             Err(NumberError::Range(LEADING_ZEROS.into(), 0, 1))
         );
-    }
-
-    #[test]
-    fn float_repr_matches_python() {
-        for (value, text) in [
-            (1.0, "1.0"),
-            (0.1, "0.1"),
-            (1e16, "1e+16"),
-            (1e15, "1000000000000000.0"),
-            (0.0001, "0.0001"),
-            (0.00001, "1e-05"),
-            (-2.5, "-2.5"),
-            (1.5e300, "1.5e+300"),
-            (123456789.125, "123456789.125"),
-        ] {
-            assert_eq!(float_repr(value), text);
-        }
     }
 }
