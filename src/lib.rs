@@ -12,3 +12,4 @@ pub mod compile;
 pub mod modules;
 pub mod object;
 pub mod syntax;
+pub mod vm;
