@@ -5,23 +5,8 @@
 
 use gilpy::compile::interactive::{Input, classify};
 
-fn unescape(text: &str) -> String {
-    let mut out = String::new();
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
-        }
-    }
-    out
-}
+mod common;
+use common::unescape;
 
 fn describe(input: &Input) -> String {
     match input {

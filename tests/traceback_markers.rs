@@ -4,29 +4,14 @@
 
 use gilpy::vm::traceback::{Positions, position_markers};
 
+mod common;
+use common::unescape;
+
 /// Lines where gilpy knowingly prints other markers than CPython 3.11.7. CPython mixes byte
 /// and character offsets when it looks for the operator, which moves the `^` right after some
 /// non-ASCII literals (but not others: `'éé' * b` is marked correctly); gilpy marks the
 /// operator itself.
 const EXPECTED_MISMATCHES: &[&str] = &["x = 'é' + a"];
-
-fn unescape(text: &str) -> String {
-    let mut out = String::new();
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
-        }
-    }
-    out
-}
 
 #[test]
 fn markers_match_cpython() {
