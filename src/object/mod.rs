@@ -4,11 +4,13 @@
 //! nothing else in the crate, so every layer may use them (the AST dump prints literals with
 //! `text::repr_str` and `format::float_repr`):
 //! - `format`: the format mini-language, `%` formatting, `repr(float)`;
+//! - `format_template`: the template side of `str.format` (fields, names, numbering);
 //! - `number`: int and float arithmetic, parsing, text forms and hashes;
 //! - `set_table`: the hash table behind `set`, laid out as CPython's (so iteration order matches);
 //! - `text`: `str` methods, predicates and `repr`/`ascii`.
 
 pub mod format;
+pub mod format_template;
 pub mod number;
 pub mod set_table;
 pub mod text;
