@@ -126,7 +126,11 @@ impl<'a> Diagnosis<'a> {
                     },
                 );
             }
-            Some(Tok::Dedent) if !self.at_end_of_input() && !self.after_block_header() => {
+            Some(Tok::Dedent)
+                if !self.at_end_of_input()
+                    && !self.after_block_header()
+                    && !self.expects("\"except\"") =>
+            {
                 let t = &self.tokens[at];
                 return SyntaxError::with_caret(
                     ErrorKind::IndentationError,
@@ -147,6 +151,7 @@ impl<'a> Diagnosis<'a> {
             .or_else(|| self.legacy_print())
             .or_else(|| self.missing_default())
             .or_else(|| self.assignment_in_expression())
+            .or_else(|| self.assignment_in_tuple())
             .or_else(|| self.for_target())
             .or_else(|| self.missing_comma())
             .or_else(|| self.unparenthesized_except_types())
@@ -303,10 +308,17 @@ impl<'a> Diagnosis<'a> {
         if !(self.expects("\"except\"") && self.expects("\"finally\"")) {
             return None;
         }
-        if self.at_end_of_input() {
-            // At the end of the file CPython shows the last line without a caret.
+        // At the end of the file, or at a dedent, CPython shows the line without a caret.
+        let line = if self.at_end_of_input() {
+            Some(self.eof.line)
+        } else if self.tok(self.at) == Some(&Tok::Dedent) {
+            Some(self.tokens[self.at].lo.line)
+        } else {
+            None
+        };
+        if let Some(line) = line {
             let caret = Caret::Raw {
-                line: self.eof.line,
+                line,
                 offset: 0,
                 end_offset: -1,
             };
@@ -391,6 +403,42 @@ impl<'a> Diagnosis<'a> {
             msg,
             target.range.start,
             target.range.end,
+        ))
+    }
+
+    /// `a, b c = d`: after a comma at statement level CPython reads `c = d` as a mistyped
+    /// comparison (a bare `a b = 1` stays plain invalid syntax).
+    fn assignment_in_tuple(&self) -> Option<SyntaxError> {
+        let at = self.at;
+        if at == 0
+            || !matches!(self.tok(at), Some(Tok::Name(_)))
+            || self.tok(at + 1) != Some(&Tok::Equal)
+            || !self.tokens[at - 1].tok.ends_expression()
+            || self.depth_at(at) != 0
+        {
+            return None;
+        }
+        let line = self.line_start(at);
+        let mut depth = 0;
+        let after_comma = self.tokens[line..at].iter().any(|t| {
+            match t.tok {
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth -= 1,
+                _ => {}
+            }
+            depth == 0 && t.tok == Tok::Comma
+        });
+        let value_end = self.bitwise_or_end(at + 2);
+        if !after_comma
+            || value_end == at + 2
+            || matches!(self.tok(value_end), Some(Tok::Equal | Tok::ColonEqual))
+        {
+            return None;
+        }
+        Some(SyntaxError::syntax(
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            self.tokens[at].lo,
+            self.tokens[value_end - 1].hi,
         ))
     }
 
