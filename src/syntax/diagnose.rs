@@ -153,11 +153,12 @@ impl<'a> Diagnosis<'a> {
             .or_else(|| self.assignment_in_expression())
             .or_else(|| self.assignment_in_tuple())
             .or_else(|| self.for_target())
+            .or_else(|| self.dict_missing_colon())
+            .or_else(|| self.parenthesized_parameters())
             .or_else(|| self.missing_comma())
             .or_else(|| self.unparenthesized_except_types())
             .or_else(|| self.import_trailing_comma())
             .or_else(|| self.conditional_without_else())
-            .or_else(|| self.dict_missing_colon())
             .or_else(|| self.dict_missing_value())
             .or_else(|| self.unparenthesized_comprehension_target())
             .or_else(|| self.unsupported_match())
@@ -283,6 +284,9 @@ impl<'a> Diagnosis<'a> {
         if *first == Tok::Def
             && let Some(arrow) = (start..self.at).find(|&j| self.tokens[j].tok == Tok::Rarrow)
             && self.depth_at(arrow) == 0
+            && !self.tokens[arrow..self.at]
+                .iter()
+                .any(|t| t.tok == Tok::Colon)
             && (arrow + 1 == self.at || self.parse_expression(arrow + 1, self.at).is_none())
         {
             let arrow = &self.tokens[arrow];
@@ -378,6 +382,10 @@ impl<'a> Diagnosis<'a> {
         }
         let lhs = self.operand_start(self.at, false);
         if lhs == self.at {
+            return None;
+        }
+        // `*name = …` in a call is a starred argument, not a named expression.
+        if lhs > 0 && matches!(self.tokens[lhs - 1].tok, Tok::Star | Tok::DoubleStar) {
             return None;
         }
         if lhs + 1 == self.at && matches!(self.tok(lhs), Some(Tok::Name(_))) {
@@ -509,20 +517,54 @@ impl<'a> Diagnosis<'a> {
     /// Whether token `i` is among the parameters of a `def` or a `lambda`, which are names,
     /// not expressions.
     fn in_parameters(&self, i: usize) -> bool {
+        self.parameters_of(i).is_some()
+    }
+
+    /// `Def` or `Lambda` when token `i` is among that definition's parameters.
+    fn parameters_of(&self, i: usize) -> Option<Tok> {
         let line = self.line_start(i);
         let mut depth = 0;
         for j in (line..i).rev() {
             match self.tokens[j].tok {
                 Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth += 1,
                 Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar if depth > 0 => depth -= 1,
-                Tok::Lpar if j >= line + 2 => return self.tokens[j - 2].tok == Tok::Def,
-                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => return false,
-                Tok::Colon if depth == 0 => return false,
-                Tok::Lambda if depth == 0 => return true,
+                Tok::Lpar if j >= line + 2 && self.tokens[j - 2].tok == Tok::Def => {
+                    return Some(Tok::Def);
+                }
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace | Tok::WithLpar => return None,
+                Tok::Colon if depth == 0 => return None,
+                Tok::Lambda if depth == 0 => return Some(Tok::Lambda),
                 _ => {}
             }
         }
-        false
+        None
+    }
+
+    /// `def f((a, b)):` — parameters are names; parentheses around them are refused by name.
+    fn parenthesized_parameters(&self) -> Option<SyntaxError> {
+        if self.tok(self.at) != Some(&Tok::Lpar) {
+            return None;
+        }
+        let what = match self.parameters_of(self.at)? {
+            Tok::Def => "Function",
+            _ => "Lambda expression",
+        };
+        // Only plain names in the parentheses (`(a, b)`), as CPython's rule has it.
+        let close = self.skip_brackets(self.at);
+        if close == self.tokens.len() || close <= self.at + 2 {
+            return None;
+        }
+        let plain_names = self.tokens[self.at + 1..close - 1]
+            .iter()
+            .all(|t| matches!(t.tok, Tok::Name(_) | Tok::Comma));
+        if !plain_names {
+            return None;
+        }
+        Some(SyntaxError::syntax(
+            format!("{what} parameters cannot be parenthesized"),
+            self.tokens[self.at].lo,
+            self.tokens[close - 1].hi,
+        ))
     }
 
     /// `def f(x=):` — a parameter's `=` with nothing after it.
@@ -530,8 +572,9 @@ impl<'a> Diagnosis<'a> {
         if self.at == 0 || self.tok(self.at - 1) != Some(&Tok::Equal) {
             return None;
         }
-        let closes = matches!(self.tok(self.at), Some(Tok::Rpar | Tok::Comma | Tok::Colon));
-        if !closes || !self.in_parameters(self.at - 1) {
+        // Only a def says so; a lambda's `x=:` is plain invalid syntax.
+        let closes = matches!(self.tok(self.at), Some(Tok::Rpar | Tok::Comma));
+        if !closes || self.parameters_of(self.at - 1) != Some(Tok::Def) {
             return None;
         }
         let equals = &self.tokens[self.at - 1];
@@ -711,6 +754,19 @@ impl<'a> Diagnosis<'a> {
             return None;
         }
         if !matches!(self.tok(key_start - 1), Some(Tok::Comma | Tok::Lbrace)) {
+            return None;
+        }
+        // Until a `key: value` pair has been seen, `{a b}` may be a set: a missing comma.
+        let mut depth = 0;
+        let seen_pair = self.tokens[open + 1..key_start].iter().any(|t| {
+            match t.tok {
+                Tok::Lpar | Tok::Lsqb | Tok::Lbrace => depth += 1,
+                Tok::Rpar | Tok::Rsqb | Tok::Rbrace => depth -= 1,
+                _ => {}
+            }
+            depth == 0 && t.tok == Tok::Colon
+        });
+        if !seen_pair && self.tok(self.at) != Some(&Tok::Rbrace) {
             return None;
         }
         let key_end = self.tokens[self.at - 1].hi;

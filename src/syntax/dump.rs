@@ -2,6 +2,7 @@
 //! `ast.dump(tree, indent=2, include_attributes=True)` prints it, so the two can be compared.
 
 use super::ast::*;
+use crate::object::bytes::repr_bytes as bytes_repr;
 use crate::object::format::float_repr;
 use crate::object::text::repr_str as str_repr;
 
@@ -619,32 +620,4 @@ fn complex_repr(real: f64, imag: f64) -> String {
         };
         format!("({}{}{}j)", part(real), sign, part(imag))
     }
-}
-
-/// Python's `repr(bytes)`.
-pub fn bytes_repr(bytes: &[u8]) -> String {
-    let quote = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
-    let mut out = String::with_capacity(bytes.len() + 3);
-    out.push('b');
-    out.push(quote as char);
-    for &b in bytes {
-        match b {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            b if b == quote => {
-                out.push('\\');
-                out.push(b as char);
-            }
-            0x20..=0x7e => out.push(b as char),
-            b => out.push_str(&format!("\\x{b:02x}")),
-        }
-    }
-    out.push(quote as char);
-    out
 }

@@ -1,0 +1,1 @@
+width, precision precision = 10, 2

@@ -1,0 +1,1 @@
+scale = lambda (x): x * 2

@@ -1,0 +1,2 @@
+def offset( (base, x):
+    return base + x

@@ -1,0 +1,5 @@
+if ready:
+    try:
+        value = 1
+except ValueError:
+    pass
