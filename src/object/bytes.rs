@@ -426,13 +426,14 @@ fn rfind_at(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
+/// How many splits `maxsplit` allows: a negative value means no limit.
+fn split_limit(maxsplit: i64) -> u64 {
+    u64::try_from(maxsplit).unwrap_or(u64::MAX)
+}
+
 /// `bytes.split(sep, maxsplit)`; a negative `maxsplit` means no limit.
 pub fn split(b: &[u8], sep: Option<&[u8]>, maxsplit: i64) -> Result<Vec<Vec<u8>>, BytesError> {
-    let mut left = if maxsplit < 0 {
-        u64::MAX
-    } else {
-        maxsplit as u64
-    };
+    let mut left = split_limit(maxsplit);
     let mut out = Vec::new();
     match sep {
         Some([]) => return Err(empty_sep()),
@@ -473,11 +474,7 @@ pub fn split(b: &[u8], sep: Option<&[u8]>, maxsplit: i64) -> Result<Vec<Vec<u8>>
 
 /// `bytes.rsplit(sep, maxsplit)`; a negative `maxsplit` means no limit.
 pub fn rsplit(b: &[u8], sep: Option<&[u8]>, maxsplit: i64) -> Result<Vec<Vec<u8>>, BytesError> {
-    let mut left = if maxsplit < 0 {
-        u64::MAX
-    } else {
-        maxsplit as u64
-    };
+    let mut left = split_limit(maxsplit);
     let mut out = Vec::new();
     match sep {
         Some([]) => return Err(empty_sep()),
