@@ -198,14 +198,7 @@ impl Checker {
     /// Parameters: defaults and annotations are ordinary expressions; no parameter may be
     /// called `__debug__` (CPython points at the whole definition).
     fn arguments(&mut self, args: &Arguments, def_range: Range) -> Result<(), SyntaxError> {
-        let all = args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .chain(&args.vararg)
-            .chain(&args.kwonlyargs)
-            .chain(&args.kwarg);
-        for arg in all {
+        for arg in args.all() {
             if arg.arg == "__debug__" {
                 return Err(error("cannot assign to __debug__", def_range));
             }

@@ -406,14 +406,7 @@ impl Builder {
     }
 
     fn visit_params(&mut self, args: &Arguments) -> Result<(), SyntaxError> {
-        let all = args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .chain(&args.vararg)
-            .chain(&args.kwonlyargs)
-            .chain(&args.kwarg);
-        for arg in all {
+        for arg in args.all() {
             if self.scope().flags_of(&arg.arg) & DEF_PARAM != 0 {
                 let msg = format!("duplicate argument '{}' in function definition", arg.arg);
                 return Err(error(msg, arg.range));
@@ -435,14 +428,7 @@ impl Builder {
 
     /// Annotations are evaluated where the function is defined, as in 3.11.
     fn visit_annotations(&mut self, args: &Arguments) -> Result<(), SyntaxError> {
-        let all = args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .chain(&args.vararg)
-            .chain(&args.kwonlyargs)
-            .chain(&args.kwarg);
-        for arg in all {
+        for arg in args.all() {
             if let Some(a) = &arg.annotation {
                 self.visit_expr(a)?;
             }

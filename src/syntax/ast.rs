@@ -395,6 +395,28 @@ pub struct WithItem {
     pub optional_vars: Option<Box<Expr>>,
 }
 
+impl Arguments {
+    /// Every parameter, in order: positional-only, ordinary, `*args`, keyword-only, `**kwargs`.
+    pub fn all(&self) -> impl Iterator<Item = &Arg> {
+        self.posonlyargs
+            .iter()
+            .chain(&self.args)
+            .chain(&self.vararg)
+            .chain(&self.kwonlyargs)
+            .chain(&self.kwarg)
+    }
+
+    /// Every parameter, mutably, in the same order as [`Arguments::all`].
+    pub fn all_mut(&mut self) -> impl Iterator<Item = &mut Arg> {
+        self.posonlyargs
+            .iter_mut()
+            .chain(self.args.iter_mut())
+            .chain(self.vararg.iter_mut())
+            .chain(self.kwonlyargs.iter_mut())
+            .chain(self.kwarg.iter_mut())
+    }
+}
+
 impl Expr {
     pub fn new(range: Range, kind: ExprKind) -> Expr {
         Expr { range, kind }

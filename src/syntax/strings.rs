@@ -427,15 +427,7 @@ fn shift_expr(expr: &mut Expr, at: Pos) {
         // The nodes that are not expressions but carry a range: parameters and keywords.
         match &mut e.kind {
             ExprKind::Lambda { args, .. } => {
-                let args = &mut **args;
-                let all = args
-                    .posonlyargs
-                    .iter_mut()
-                    .chain(args.args.iter_mut())
-                    .chain(args.vararg.iter_mut())
-                    .chain(args.kwonlyargs.iter_mut())
-                    .chain(args.kwarg.iter_mut());
-                for arg in all {
+                for arg in args.all_mut() {
                     shift(&mut arg.range);
                 }
             }

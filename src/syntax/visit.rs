@@ -233,6 +233,7 @@ pub fn for_each_expr_in_stmt(stmt: &mut Stmt, f: &mut impl FnMut(&mut Expr)) {
 fn push_arguments<'a>(args: &'a mut Arguments, exprs: &mut Vec<&'a mut Expr>) {
     exprs.extend(args.defaults.iter_mut());
     exprs.extend(args.kw_defaults.iter_mut().flatten());
+    // Field by field (not `Arguments::all_mut`): the defaults above stay borrowed.
     let all = args
         .posonlyargs
         .iter_mut()
