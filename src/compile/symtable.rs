@@ -68,6 +68,9 @@ pub struct Scope {
     pub name: String,
     pub parent: Option<ScopeId>,
     pub children: Vec<ScopeId>,
+    /// The range of the node that opens the scope (the `def`, `class`, `lambda` or
+    /// comprehension), by which the code generator finds a node's scope.
+    pub range: Range,
     /// Symbols in the order they were first seen.
     pub symbols: Vec<Symbol>,
     index: HashMap<String, usize>,
@@ -85,12 +88,13 @@ pub struct Scope {
 }
 
 impl Scope {
-    fn new(kind: ScopeKind, name: &str, parent: Option<ScopeId>) -> Scope {
+    fn new(kind: ScopeKind, name: &str, parent: Option<ScopeId>, range: Range) -> Scope {
         Scope {
             kind,
             name: name.to_string(),
             parent,
             children: Vec::new(),
+            range,
             symbols: Vec::new(),
             index: HashMap::new(),
             params: Vec::new(),
@@ -131,7 +135,7 @@ impl SymbolTable {
 /// Builds and analyses the symbol table of a module.
 pub fn build(module: &Module) -> Result<SymbolTable, SyntaxError> {
     let mut builder = Builder {
-        scopes: vec![Scope::new(ScopeKind::Module, "top", None)],
+        scopes: vec![Scope::new(ScopeKind::Module, "top", None, Range::default())],
         current: 0,
         comprehension_iter: false,
     };
@@ -178,9 +182,10 @@ impl Builder {
         }
     }
 
-    fn enter(&mut self, kind: ScopeKind, name: &str) -> ScopeId {
+    fn enter(&mut self, kind: ScopeKind, name: &str, range: Range) -> ScopeId {
         let id = self.scopes.len();
-        self.scopes.push(Scope::new(kind, name, Some(self.current)));
+        self.scopes
+            .push(Scope::new(kind, name, Some(self.current), range));
         self.scopes[self.current].children.push(id);
         self.current = id;
         id
@@ -211,7 +216,7 @@ impl Builder {
                 }
                 self.add(name, DEF_LOCAL);
                 let parent = self.current;
-                self.enter(ScopeKind::Function, name);
+                self.enter(ScopeKind::Function, name, stmt.range);
                 self.visit_params(args)?;
                 self.visit_body(body)?;
                 self.leave(parent);
@@ -230,7 +235,7 @@ impl Builder {
                 }
                 self.add(name, DEF_LOCAL);
                 let parent = self.current;
-                self.enter(ScopeKind::Class, name);
+                self.enter(ScopeKind::Class, name, stmt.range);
                 self.visit_body(body)?;
                 self.leave(parent);
             }
@@ -466,25 +471,25 @@ impl Builder {
             ExprKind::Lambda { args, body } => {
                 self.visit_defaults(args)?;
                 let parent = self.current;
-                self.enter(ScopeKind::Lambda, "lambda");
+                self.enter(ScopeKind::Lambda, "lambda", expr.range);
                 self.visit_params(args)?;
                 self.visit_expr(body)?;
                 self.leave(parent);
             }
             ExprKind::ListComp { elt, generators } => {
-                self.comprehension("listcomp", generators, elt, None)?
+                self.comprehension("listcomp", expr.range, generators, elt, None)?
             }
             ExprKind::SetComp { elt, generators } => {
-                self.comprehension("setcomp", generators, elt, None)?
+                self.comprehension("setcomp", expr.range, generators, elt, None)?
             }
             ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension("genexpr", generators, elt, None)?
+                self.comprehension("genexpr", expr.range, generators, elt, None)?
             }
             ExprKind::DictComp {
                 key,
                 value,
                 generators,
-            } => self.comprehension("dictcomp", generators, key, Some(value))?,
+            } => self.comprehension("dictcomp", expr.range, generators, key, Some(value))?,
             ExprKind::Yield { value } => {
                 self.yield_check(expr)?;
                 if let Some(v) = value {
@@ -580,6 +585,7 @@ impl Builder {
     fn comprehension(
         &mut self,
         name: &str,
+        range: Range,
         generators: &[Comprehension],
         elt: &Expr,
         value: Option<&Expr>,
@@ -591,7 +597,7 @@ impl Builder {
         self.visit_expr(&first.iter)?;
         self.comprehension_iter = was_iter;
         let parent = self.current;
-        let id = self.enter(ScopeKind::Comprehension, name);
+        let id = self.enter(ScopeKind::Comprehension, name, range);
         self.scopes[id].params.push(".0".to_string());
         self.add(".0", DEF_PARAM);
         if name == "genexpr" {

@@ -920,15 +920,26 @@ pub enum PercentArg {
     /// differs from their `repr` as [`PercentArg::Str`] of their `str()`), and the numeric
     /// conversions reject it naming its type `object`.
     Repr(String),
+    /// A bool: `%s` gives `True`/`False`, the numeric conversions 1/0.
+    Bool(bool),
+    /// Any other object with both texts: `%s` uses `str`, `%r`/`%a` use `repr`; the numeric
+    /// conversions reject it naming `type_name`.
+    Object {
+        str: String,
+        repr: String,
+        type_name: String,
+    },
 }
 
 impl PercentArg {
-    fn type_name(&self) -> &'static str {
+    fn type_name(&self) -> &str {
         match self {
             PercentArg::Int(_) => "int",
             PercentArg::Float(_) => "float",
             PercentArg::Str(_) => "str",
             PercentArg::Repr(_) => "object",
+            PercentArg::Bool(_) => "bool",
+            PercentArg::Object { type_name, .. } => type_name,
         }
     }
 }
@@ -1127,6 +1138,9 @@ fn convert(
                 ('s', PercentArg::Str(s)) => s.clone(),
                 (_, PercentArg::Str(s)) => super::text::repr_str(s),
                 (_, PercentArg::Repr(r)) => r.clone(),
+                (_, PercentArg::Bool(b)) => if *b { "True" } else { "False" }.to_string(),
+                ('s', PercentArg::Object { str, .. }) => str.clone(),
+                (_, PercentArg::Object { repr, .. }) => repr.clone(),
             };
             let text = if conversion == 'a' {
                 ascii_escape(&text)
@@ -1138,6 +1152,7 @@ fn convert(
         'c' => {
             let c = match arg {
                 PercentArg::Int(n) => char_of(n, false)?,
+                PercentArg::Bool(b) => char_of(&BigInt::from(u8::from(*b)), false)?,
                 PercentArg::Str(s) if s.chars().count() == 1 => s.chars().next().unwrap_or(' '),
                 _ => return Err(FormatError::type_error("%c requires int or char")),
             };
@@ -1147,6 +1162,7 @@ fn convert(
             let integer = matches!(conversion, 'o' | 'x' | 'X');
             let value = match arg {
                 PercentArg::Int(n) => n.clone(),
+                PercentArg::Bool(b) => BigInt::from(u8::from(*b)),
                 PercentArg::Float(x) if !integer => f64_to_int(*x)?,
                 other => {
                     let wanted = if integer {
@@ -1165,6 +1181,7 @@ fn convert(
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let x = match arg {
                 PercentArg::Int(n) => int_to_f64(n)?,
+                PercentArg::Bool(b) => f64::from(u8::from(*b)),
                 PercentArg::Float(x) => *x,
                 other => {
                     return Err(FormatError::type_error(format!(

@@ -11,8 +11,13 @@
 //! - `text`: `str` methods, predicates and `repr`/`ascii`.
 
 pub mod bytes;
+pub mod complex;
+pub mod dict;
 pub mod format;
 pub mod format_template;
+pub mod gil_cell;
 pub mod number;
 pub mod set_table;
 pub mod text;
+pub mod typeobj;
+pub mod value;

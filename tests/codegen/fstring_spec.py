@@ -1,0 +1,3 @@
+line = f"{name!r:>{width}} = {value:.{precision}f}{'!' if loud else ''}"
+empty = f""
+plain = f"{x}"

@@ -1,0 +1,5 @@
+def gen(items):
+    total = yield
+    yield from items
+    x = yield total
+    return x

@@ -1,0 +1,5 @@
+def read(path):
+    with open(path) as f, lock:
+        return f.read()
+    with manager():
+        pass
